@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Pipelines;
+using Google.Protobuf;
+
+namespace ProjectHub.Grpc.Protocol;
+
+/// <summary>
+/// Length-prefixed messages: one byte compressed flag, four bytes big-endian length, then the protobuf bytes.
+/// Shared by the server (Kestrel's pipes) and the client (pipes over the HTTP content stream).
+/// </summary>
+internal static class MessageFraming
+{
+    public const int HeaderSize = 5;
+
+    /// <summary>
+    /// Reads the next message, or returns null at a clean end of stream. Throws RESOURCE_EXHAUSTED for a message
+    /// over <paramref name="maxSize"/> and INTERNAL for a stream that ends inside a message.
+    /// </summary>
+    public static async ValueTask<IMessage?> ReadAsync(
+        PipeReader reader, MessageParser parser, string? encoding, int maxSize, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (TryParseFrame(ref buffer, encoding, maxSize, parser, out var message))
+            {
+                reader.AdvanceTo(buffer.Start);
+                return message;
+            }
+
+            if (result.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.End);
+                if (buffer.Length == 0)
+                {
+                    return null;
+                }
+
+                throw new RpcException(StatusCode.Internal, "The stream ended in the middle of a message.");
+            }
+
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            // Nothing consumed, everything examined: wake up when more bytes arrive.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    private static bool TryParseFrame(
+        ref ReadOnlySequence<byte> buffer, string? encoding, int maxSize, MessageParser parser, out IMessage? message)
+    {
+        message = null;
+        if (buffer.Length < HeaderSize)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[HeaderSize];
+        buffer.Slice(0, HeaderSize).CopyTo(header);
+        var compressed = header[0];
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (compressed > 1)
+        {
+            throw new RpcException(StatusCode.Internal, $"Unexpected compressed flag {compressed} in a message header.");
+        }
+
+        if (length > maxSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted,
+                $"Received message larger than max ({length} vs. {maxSize}).");
+        }
+
+        if (buffer.Length < HeaderSize + length)
+        {
+            return false;
+        }
+
+        var payload = buffer.Slice(HeaderSize, length);
+        if (compressed == 1)
+        {
+            if (string.IsNullOrEmpty(encoding) || encoding == MessageCompression.Identity)
+            {
+                throw new RpcException(StatusCode.Internal, "A compressed message arrived without a grpc-encoding.");
+            }
+
+            message = ParseOrThrow(parser, new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, maxSize)));
+        }
+        else
+        {
+            message = ParseOrThrow(parser, payload);
+        }
+
+        buffer = buffer.Slice(HeaderSize + length);
+        return true;
+    }
+
+    private static IMessage ParseOrThrow(MessageParser parser, ReadOnlySequence<byte> payload)
+    {
+        try
+        {
+            return parser.ParseFrom(payload);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new RpcException(StatusCode.Internal, $"Could not parse the message: {ex.Message}");
+        }
+    }
+
+    /// <summary>Writes one message (optionally gzip-compressed) and flushes it to the peer.</summary>
+    public static async ValueTask WriteAsync(
+        PipeWriter writer, IMessage message, bool compress, int maxSize, CancellationToken cancellationToken)
+    {
+        var size = message.CalculateSize();
+        if (size > maxSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted,
+                $"Sending message larger than max ({size} vs. {maxSize}).");
+        }
+
+        if (compress)
+        {
+            var compressed = MessageCompression.Compress(message.ToByteArray());
+            WriteHeader(writer, 1, compressed.Length);
+            writer.Write(compressed);
+        }
+        else
+        {
+            WriteHeader(writer, 0, size);
+            if (size > 0)
+            {
+                var span = writer.GetSpan(size)[..size];
+                message.WriteTo(span);
+                writer.Advance(size);
+            }
+        }
+
+        var flush = await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (flush.IsCanceled)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
+
+    private static void WriteHeader(PipeWriter writer, byte compressed, int length)
+    {
+        var header = writer.GetSpan(HeaderSize);
+        header[0] = compressed;
+        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
+        writer.Advance(HeaderSize);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ProjectHub.Approval.Domain;
+
+/// <summary>One invalid field of a document reference.</summary>
+public sealed record DocumentFieldError(DocumentField Field, string Message)
+{
+    /// <summary>The field's wire name (camelCase), as used by <see cref="ApprovalDomainException.Field"/>.</summary>
+    public string FieldName => Field switch
+    {
+        DocumentField.Name => "name",
+        DocumentField.Sha256 => "sha256",
+        DocumentField.SizeBytes => "sizeBytes",
+        _ => "location",
+    };
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using ProjectHub.Registry.Domain.Projects;
+using ProjectHub.Registry.Domain.Validation;
+
+namespace ProjectHub.Registry.Domain.Progress;
+
+/// <summary>
+/// Checks a report before it is stored. A cumulative figure lower than the previous report's is accepted on
+/// purpose: re-measurement corrects over-reporting, and refusing it would force the owner to rewrite every
+/// report since the error. The replaced figures stay in history for inspectors.
+/// </summary>
+public static class ProgressReportValidator
+{
+    public const int MaxNarrativeLength = 4000;
+    public const int MaxProblemLength = 1000;
+
+    public static IReadOnlyList<FieldViolation> Validate(
+        ProgressReport report, ProjectSchedule schedule, ReportCadence cadence, DateOnly today)
+    {
+        var v = new List<FieldViolation>();
+        CheckPeriod(v, report.Period, schedule.PlannedStart, cadence, today);
+
+        if (report.CumulativePercent is < 0m or > 100m)
+        {
+            v.Add(new("cumulative_percent", Text($"Cumulative percent complete must be between 0 and 100; it is {report.CumulativePercent}.")));
+        }
+
+        if (report.PeriodInvestment < 0m)
+        {
+            v.Add(new("period_investment", "Investment completed in the period must not be negative."));
+        }
+
+        if (report.CumulativeInvestment < 0m)
+        {
+            v.Add(new("cumulative_investment", "Cumulative investment completed must not be negative."));
+        }
+        else if (report.PeriodInvestment > report.CumulativeInvestment)
+        {
+            v.Add(new("cumulative_investment", Text(
+                $"Cumulative investment ({report.CumulativeInvestment}) must include this period's investment ({report.PeriodInvestment}).")));
+        }
+
+        if (report.Workers < 0)
+        {
+            v.Add(new("workers", "Workers on site must not be negative."));
+        }
+
+        if (!Enum.IsDefined(report.State))
+        {
+            v.Add(new("state", "Unknown construction state."));
+        }
+
+        CheckMilestones(v, report.ReachedMilestones, schedule.Baseline, today);
+
+        TextChecks.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
+        for (var i = 0; i < report.Problems.Count; i++)
+        {
+            var field = Text($"problems[{i}]");
+            if (string.IsNullOrWhiteSpace(report.Problems[i]))
+            {
+                v.Add(new(field, "A problem needs a description; remove empty entries."));
+            }
+            else
+            {
+                TextChecks.Check(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
+            }
+        }
+
+        return v;
+    }
+
+    private static void CheckPeriod(List<FieldViolation> v, ReportPeriod period, DateOnly plannedStart, ReportCadence cadence, DateOnly today)
+    {
+        if (!cadence.IsPeriod(period))
+        {
+            var expected = cadence.PeriodContaining(period.Start);
+            v.Add(new("period", $"The period must be {cadence.Describe()}, e.g. {Format.Date(expected.Start)} to {Format.Date(expected.End)}; it is {Format.Date(period.Start)} to {Format.Date(period.End)}."));
+            return;
+        }
+
+        // The period holding the planned start is fine; only periods wholly before it are. A project that starts
+        // early has its planned start moved first, as an audited plan change.
+        if (period.End < plannedStart)
+        {
+            v.Add(new("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} ends before the planned start {Format.Date(plannedStart)}."));
+        }
+
+        // The current period may be reported (owners report during the week); one that has not begun may not.
+        if (period.Start > today)
+        {
+            v.Add(new("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} has not begun yet (today is {Format.Date(today)})."));
+        }
+    }
+
+    private static void CheckMilestones(List<FieldViolation> v, IReadOnlyList<MilestoneReached> reached, Baseline baseline, DateOnly today)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < reached.Count; i++)
+        {
+            var at = Text($"reached_milestones[{i}]");
+            var m = reached[i];
+            if (!baseline.Milestones.Any(b => string.Equals(b.Name, m.Name, StringComparison.Ordinal)))
+            {
+                v.Add(new($"{at}.name", $"The baseline has no milestone named \"{m.Name}\"."));
+            }
+            else if (!seen.Add(m.Name))
+            {
+                v.Add(new($"{at}.name", $"Milestone \"{m.Name}\" is listed more than once."));
+            }
+
+            if (m.ActualDate > today)
+            {
+                v.Add(new($"{at}.actual_date", $"A milestone cannot be reached in the future ({Format.Date(m.ActualDate)}; today is {Format.Date(today)})."));
+            }
+        }
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

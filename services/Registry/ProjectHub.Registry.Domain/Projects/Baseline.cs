@@ -1,0 +1,92 @@
+using System.Globalization;
+using ProjectHub.Registry.Domain.Validation;
+
+namespace ProjectHub.Registry.Domain.Projects;
+
+/// <summary>
+/// The baseline plan: milestones in date order, each with the cumulative percent planned by its date.
+/// The last milestone need not be 100 %: a baseline may name only the milestones known so far, and
+/// <see cref="ProjectSchedule"/> then reads 100 % at the planned completion date.
+/// </summary>
+public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
+{
+    public const int MaxNameLength = 200;
+
+    public static Baseline Empty { get; } = new([]);
+
+    /// <summary>
+    /// Checks the milestones against the plan dates. Paths are <c>{prefix}[i].field</c>, e.g.
+    /// <c>baseline.milestones[2].planned_date</c>. Milestone names must be unique because reports name the
+    /// milestones they reached.
+    /// </summary>
+    public IReadOnlyList<FieldViolation> Validate(
+        DateOnly plannedStart, DateOnly plannedCompletion, string prefix = "baseline.milestones")
+    {
+        var violations = new List<FieldViolation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Milestones.Count; i++)
+        {
+            var m = Milestones[i];
+            var at = string.Create(CultureInfo.InvariantCulture, $"{prefix}[{i}]");
+
+            if (string.IsNullOrWhiteSpace(m.Name))
+            {
+                violations.Add(new FieldViolation($"{at}.name", "A milestone needs a name."));
+            }
+            else
+            {
+                TextChecks.Check(violations, $"{at}.name", m.Name, MaxNameLength);
+                if (!seen.Add(m.Name))
+                {
+                    violations.Add(new FieldViolation($"{at}.name", $"Another milestone is already named \"{m.Name}\"."));
+                }
+            }
+
+            if (m.CumulativePercent is < 0m or > 100m)
+            {
+                violations.Add(new FieldViolation($"{at}.cumulative_percent",
+                    Invariant($"Must be between 0 and 100; it is {m.CumulativePercent}.")));
+            }
+
+            if (m.PlannedDate < plannedStart)
+            {
+                violations.Add(new FieldViolation($"{at}.planned_date",
+                    $"Must not be before the planned start {Format.Date(plannedStart)}; it is {Format.Date(m.PlannedDate)}."));
+            }
+
+            if (m.PlannedDate > plannedCompletion)
+            {
+                violations.Add(new FieldViolation($"{at}.planned_date",
+                    $"Must not be after the planned completion {Format.Date(plannedCompletion)}; it is {Format.Date(m.PlannedDate)}."));
+            }
+
+            if (i == 0)
+            {
+                continue;
+            }
+
+            var previous = Milestones[i - 1];
+            if (m.PlannedDate <= previous.PlannedDate)
+            {
+                violations.Add(new FieldViolation($"{at}.planned_date",
+                    $"Must be later than the previous milestone's date {Format.Date(previous.PlannedDate)}; it is {Format.Date(m.PlannedDate)}."));
+            }
+
+            if (m.CumulativePercent < previous.CumulativePercent)
+            {
+                violations.Add(new FieldViolation($"{at}.cumulative_percent",
+                    Invariant($"Must not be less than the previous milestone's {previous.CumulativePercent} %; it is {m.CumulativePercent} %.")));
+            }
+        }
+
+        return violations;
+    }
+
+    public bool Equals(Baseline? other) =>
+        other is not null && Milestones.SequenceEqual(other.Milestones);
+
+    public override int GetHashCode() =>
+        Milestones.Aggregate(Milestones.Count, (hash, m) => HashCode.Combine(hash, m));
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

@@ -1,0 +1,72 @@
+using ProjectHub.Registry.Domain.Validation;
+
+namespace ProjectHub.Registry.Domain.Projects;
+
+/// <summary>Checks a <see cref="ProjectDraft"/>; an empty result means it may be stored.</summary>
+public static class ProjectValidator
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>Limit for the other single-line text fields (units, people, places).</summary>
+    public const int MaxTextLength = 200;
+
+    /// <param name="today">Today in Asia/Shanghai; only its year is used, to judge the national code's year.</param>
+    public static IReadOnlyList<FieldViolation> Validate(ProjectDraft draft, DateOnly today)
+    {
+        var violations = new List<FieldViolation>();
+
+        if (string.IsNullOrWhiteSpace(draft.Name))
+        {
+            violations.Add(new FieldViolation("name", "A project needs a name."));
+        }
+        else
+        {
+            TextChecks.Check(violations, "name", draft.Name, MaxNameLength);
+        }
+
+        // The code is optional: reserve projects often have none until filed on the national platform.
+        if (!string.IsNullOrEmpty(draft.NationalCode)
+            && !NationalProjectCode.TryParse(draft.NationalCode, today.Year, out _, out var codeProblem))
+        {
+            violations.Add(new FieldViolation("national_code", codeProblem));
+        }
+
+        if (!Enum.IsDefined(draft.Tier))
+        {
+            violations.Add(new FieldViolation("tier", "Unknown project tier."));
+        }
+
+        TextChecks.Check(violations, "industry", draft.Industry, MaxTextLength);
+        TextChecks.Check(violations, "locality", draft.Locality, MaxTextLength);
+        TextChecks.Check(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
+        TextChecks.Check(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
+        TextChecks.Check(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
+        TextChecks.Check(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
+        TextChecks.Check(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
+        TextChecks.Check(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
+
+        if (draft.TotalInvestment < 0m)
+        {
+            violations.Add(new FieldViolation("total_investment", "Total investment must not be negative."));
+        }
+
+        if (draft.YearPlannedInvestment < 0m)
+        {
+            violations.Add(new FieldViolation("year_planned_investment", "This year's planned investment must not be negative."));
+        }
+        else if (draft.YearPlannedInvestment > draft.TotalInvestment && draft.TotalInvestment >= 0m)
+        {
+            violations.Add(new FieldViolation("year_planned_investment", FormattableString.Invariant(
+                $"This year's planned investment ({draft.YearPlannedInvestment}) must not exceed the total investment ({draft.TotalInvestment}).")));
+        }
+
+        if (draft.PlannedCompletion < draft.PlannedStart)
+        {
+            violations.Add(new FieldViolation("planned_completion",
+                $"The planned completion {Format.Date(draft.PlannedCompletion)} must not be before the planned start {Format.Date(draft.PlannedStart)}."));
+        }
+
+        violations.AddRange(draft.Baseline.Validate(draft.PlannedStart, draft.PlannedCompletion));
+        return violations;
+    }
+}

@@ -1,0 +1,49 @@
+using ProjectHub.Escalation.Domain.Errors;
+using ProjectHub.Escalation.Domain.Ladders;
+using ProjectHub.Escalation.Domain.Problems;
+using ProjectHub.Escalation.Domain.Time;
+
+namespace ProjectHub.Escalation.Tests.Domain;
+
+/// <summary>Shared test data: rules over the test calendar, Shanghai instants, a standard problem.</summary>
+internal static class Fixtures
+{
+    public const string Raiser = "owner-unit-1";
+    public const string ProjectId = "project-1";
+    public static readonly Guid ProblemId = new("0b6a3f7e-5c1d-4e59-9d0c-6f1e2a3b4c5d");
+
+    public static EscalationRules DefaultRules { get; } = new(Ladder.Default, TestWorkingCalendar.Instance);
+
+    public static EscalationRules ShortRules { get; } = new(Ladder.Short, TestWorkingCalendar.Instance);
+
+    public static DateTimeOffset Shanghai(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
+        new(year, month, day, hour, minute, second, ShanghaiTime.Offset);
+
+    public static DateOnly Day(int year, int month, int day) => new(year, month, day);
+
+    public static ProblemDraft Draft(ProblemKind kind = ProblemKind.Ordinary) =>
+        new(ProblemId, ProjectId, ProblemCategory.Land, "征地红线内三户未签约", Raiser, kind);
+
+    public static Problem RaiseAt(DateTimeOffset now, EscalationRules? rules = null) =>
+        Problem.Raise(Draft(), now, rules ?? DefaultRules).Problem;
+
+    /// <summary>A problem raised 2026-03-02 (Mon) and escalated by hand straight to the top tier the same morning.</summary>
+    public static Problem AtTopTier(EscalationRules? rules = null)
+    {
+        rules ??= DefaultRules;
+        var problem = RaiseAt(Shanghai(2026, 3, 2, 9), rules);
+        while (!rules.Ladder.IsTop(problem.TierIndex))
+        {
+            problem.EscalateByHand("drc-1", "超出本级职权", Shanghai(2026, 3, 2, 10), rules);
+        }
+
+        return problem;
+    }
+
+    public static EscalationDomainException Refused(EscalationErrorCode expected, Action act)
+    {
+        var ex = Assert.Throws<EscalationDomainException>(act);
+        Assert.Equal(expected, ex.Code);
+        return ex;
+    }
+}
