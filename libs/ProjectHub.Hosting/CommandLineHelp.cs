@@ -1,0 +1,44 @@
+namespace ProjectHub.Hosting;
+
+/// <summary>The --help text of every ProjectHub host: how to run it and every setting it reads.</summary>
+public static class CommandLineHelp
+{
+    public static bool PrintIfRequested(string[] args, string program, string description)
+    {
+        if (!args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            return false;
+        }
+
+        Console.WriteLine($"""
+            {program} — {description}
+
+            Usage: dotnet run --project <project> [-- --Key=Value ...]
+
+            Every setting can be given as a command-line argument (--Services:Registry:Port=6101), as an
+            environment variable with "__" for ":" (Services__Registry__Port=6101) or in appsettings.json.
+
+            Settings (default):
+              Services:Registry:Port        gRPC port of the registry service (5101)
+              Services:Approval:Port        gRPC port of the approval service (5102)
+              Services:Escalation:Port      gRPC port of the escalation service (5103)
+              Grpc:Host                     address to listen on; * for all interfaces (127.0.0.1)
+              Grpc:Tls:CertificatePath      PFX certificate: serve TLS with ALPN h2 instead of h2c (unset)
+              Grpc:Tls:CertificatePassword  password of that certificate (unset)
+              Grpc:Server:MaxReceiveMessageSize   largest request message in bytes (4194304)
+              Grpc:Server:ResponseCompression     gzip to compress responses to clients that accept it (unset)
+              Grpc:Server:EnableReflection  serve grpc.reflection v1 and v1alpha (true)
+              Grpc:Server:EnableDetailedErrors    put exception messages into grpc-message (false)
+              Database:Provider             Sqlite or Postgres, for every service database (Sqlite)
+              Database:Directory            where SQLite files go (data)
+              Database:<Service>:Provider   per service override, e.g. Database:Registry:Provider
+              Database:<Service>:ConnectionString  (SQLite: Data Source=data/<service>.db; required for Postgres)
+              Bus:Transport                 InMemory or RabbitMq (InMemory)
+              Bus:RabbitMq:Host, Port, VirtualHost, Username, Password   (127.0.0.1, 5672, /, guest, guest)
+              Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files (unset)
+
+            The full reference is README.md, section "Configuration".
+            """);
+        return true;
+    }
+}

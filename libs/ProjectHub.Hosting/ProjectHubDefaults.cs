@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using ProjectHub.Calendar;
+using ProjectHub.Grpc;
+
+namespace ProjectHub.Hosting;
+
+public static class ProjectHubDefaults
+{
+    /// <summary>
+    /// What every ProjectHub host shares: the clock, the working-day calendar, the gRPC server (settings from
+    /// "Grpc:Server") and console logging with timestamps.
+    /// </summary>
+    public static WebApplicationBuilder AddProjectHubDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff ";
+            console.SingleLine = true;
+            console.IncludeScopes = true;
+        });
+        // SQL text at Information drowns everything else; raise it in configuration when needed.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IWorkingCalendar>(provider =>
+        {
+            var calendar = WorkingCalendar.LoadDefault(builder.Configuration["Calendar:ExtraDirectory"]);
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHub.Calendar");
+            calendar.FallbackUsed += (_, e) => logger.LogWarning(
+                "No holiday data for {FirstYear}-{LastYear}: counting Monday-Friday as working days", e.FirstYear, e.LastYear);
+            return calendar;
+        });
+        builder.Services.AddGrpcServer();
+        builder.Services.AddOptions<GrpcServerOptions>().Bind(builder.Configuration.GetSection("Grpc:Server"));
+        return builder;
+    }
+
+    /// <summary>The request pipeline of a ProjectHub host: gRPC for every registered service.</summary>
+    public static WebApplication UseProjectHub(this WebApplication app)
+    {
+        app.UseGrpcServices();
+        return app;
+    }
+}

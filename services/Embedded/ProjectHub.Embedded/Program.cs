@@ -1,0 +1,25 @@
+using ProjectHub.Approval;
+using ProjectHub.Escalation;
+using ProjectHub.Hosting;
+using ProjectHub.Hosting.Database;
+using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry;
+
+// The embedded default: registry (5101), approval (5102) and escalation (5103) in one process, each on its own
+// port with its own SQLite database, sharing one in-process bus. Runs until Ctrl+C.
+if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Embedded", "all three services in one process (SQLite, in-process bus)"))
+{
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProjectHubDefaults();
+builder.AddRegistryService();
+builder.AddApprovalService();
+builder.AddEscalationService();
+builder.AddProjectHubBus();
+
+var app = builder.Build();
+await app.Services.InitializeDatabasesAsync();
+app.UseProjectHub();
+await app.RunAsync();
