@@ -13,6 +13,7 @@ public static class BusExtensions
     public static WebApplicationBuilder AddOutboxRelay<TContext>(this WebApplicationBuilder builder)
         where TContext : DbContext
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;

@@ -1,0 +1,87 @@
+using Grpc.Health.V1;
+using Grpc.Reflection.V1;
+using ProjectHub.Grpc;
+
+namespace ProjectHub.Embedded.Tests;
+
+/// <summary>
+/// The Quick start's first command, as a real process: every service answers on its own port with SERVING health and
+/// reflection listing exactly its own service, and the process stops cleanly on SIGTERM.
+/// </summary>
+public sealed class EmbeddedHostTests
+{
+    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
+        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
+
+    private static readonly Method<ServerReflectionRequest, ServerReflectionResponse> Reflect =
+        Method<ServerReflectionRequest, ServerReflectionResponse>.Create(
+            ReflectionReflection.Descriptor.Services[0], "ServerReflectionInfo", MethodType.DuplexStreaming);
+
+    private static readonly string[] ServiceByPort =
+    [
+        "projecthub.registry.v1.ProjectRegistry",
+        "projecthub.approval.v1.Approvals",
+        "projecthub.escalation.v1.Escalation",
+    ];
+
+    [Fact]
+    public async Task Starts_all_three_services_serving_on_their_ports_and_stops_cleanly()
+    {
+        await using var host = EmbeddedProcess.Start();
+        for (var i = 0; i < host.Ports.Length; i++)
+        {
+            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[i]}");
+            await WaitServingAsync(channel, host);
+
+            var named = await channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[i] });
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, named.Status);
+
+            var listed = await ListServicesAsync(channel);
+            Assert.Contains(ServiceByPort[i], listed);
+            Assert.Contains("grpc.health.v1.Health", listed);
+            Assert.DoesNotContain(ServiceByPort.Where((_, j) => j != i), listed.Contains);
+
+            var other = await Assert.ThrowsAsync<RpcException>(() =>
+                channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[(i + 1) % 3] }).ResponseAsync);
+            Assert.Equal(StatusCode.NotFound, other.StatusCode);
+        }
+
+        Assert.True(File.Exists(Path.Combine(host.DataDirectory, "registry.db")), host.Output);
+        var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exitCode == 0, $"exit code {exitCode}\n{host.Output}");
+        Assert.Contains("Application is shutting down", host.Output);
+    }
+
+    private static async Task WaitServingAsync(GrpcChannel channel, EmbeddedProcess host)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            Assert.False(host.HasExited, $"the host exited early:\n{host.Output}");
+            try
+            {
+                var response = await channel.UnaryCall(Check, new HealthCheckRequest(), new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(2)));
+                if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+            {
+                // Not listening yet.
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"not SERVING within 60 s:\n{host.Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<List<string>> ListServicesAsync(GrpcChannel channel)
+    {
+        using var call = channel.DuplexStreamingCall(Reflect, new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(10)));
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        return call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+    }
+}
