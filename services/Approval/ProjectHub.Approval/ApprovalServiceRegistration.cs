@@ -1,9 +1,14 @@
+using ProjectHub.Approval.Calendar;
+using ProjectHub.Approval.Cases;
+using ProjectHub.Approval.Info;
+using ProjectHub.Approval.Items;
+using ProjectHub.Approval.Overdue;
+using ProjectHub.Approval.Persistence;
+using ProjectHub.Approval.Rules;
 using ProjectHub.Grpc;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Grpc;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Approval.Info;
-using ProjectHub.Approval.Persistence;
 
 namespace ProjectHub.Approval;
 
@@ -13,8 +18,8 @@ public static class ApprovalServiceRegistration
     public const int DefaultPort = 5102;
 
     /// <summary>
-    /// Everything the approval service needs, served on "Services:Approval:Port" (5102). The same call builds the
-    /// standalone process and the embedded all-in-one host.
+    /// Everything the approval service needs, served on "Services:Approval:Port" (5102): the Approvals service and
+    /// the shared WorkingCalendar service. The same call builds the standalone process and the embedded host.
     /// </summary>
     public static WebApplicationBuilder AddApprovalService(this WebApplicationBuilder builder)
     {
@@ -22,7 +27,24 @@ public static class ApprovalServiceRegistration
         builder.ListenGrpc(port);
         builder.AddServiceDatabase<ApprovalDbContext>(ServiceName);
         builder.AddOutboxRelay<ApprovalDbContext>();
+
+        // Read once at start-up so a bad configuration stops the host instead of failing the first request.
+        builder.Services.AddSingleton(ApprovalRulesConfiguration.Read(builder.Configuration));
+        builder.Services.AddScoped<CaseStore>();
+        builder.Services.AddScoped<OpenCase>();
+        builder.Services.AddScoped<GetCase>();
+        builder.Services.AddScoped<ListCases>();
+        builder.Services.AddScoped<ItemChange>();
+        builder.Services.AddScoped<SubmitItem>();
+        builder.Services.AddScoped<AcceptItem>();
+        builder.Services.AddScoped<ApproveItem>();
+        builder.Services.AddScoped<ReturnItem>();
+        builder.Services.AddScoped<GetTimeline>();
+        builder.Services.AddSingleton<OverdueSweep>();
+        builder.Services.AddHostedService<OverdueSweepService>();
+
         builder.Services.AddGrpcService<ApprovalsService>(port);
+        builder.Services.AddGrpcService<WorkingCalendarService>(port);
         return builder;
     }
 }
