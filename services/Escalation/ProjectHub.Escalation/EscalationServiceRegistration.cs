@@ -1,9 +1,14 @@
+using ProjectHub.Escalation.Alerts;
+using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Configuration;
+using ProjectHub.Escalation.Consumers;
+using ProjectHub.Escalation.Persistence;
+using ProjectHub.Escalation.Problems;
+using ProjectHub.Escalation.Sweep;
 using ProjectHub.Grpc;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Grpc;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Escalation.Info;
-using ProjectHub.Escalation.Persistence;
 
 namespace ProjectHub.Escalation;
 
@@ -14,7 +19,8 @@ public static class EscalationServiceRegistration
 
     /// <summary>
     /// Everything the escalation service needs, served on "Services:Escalation:Port" (5103). The same call builds the
-    /// standalone process and the embedded all-in-one host.
+    /// standalone process and the embedded all-in-one host. Configuration: "Escalation:Ladder" (Preset or Tiers),
+    /// "Escalation:Recipients" (directory), "Escalation:Sweep:Enabled|IntervalSeconds", "Escalation:Alerts:PollSeconds".
     /// </summary>
     public static WebApplicationBuilder AddEscalationService(this WebApplicationBuilder builder)
     {
@@ -22,7 +28,29 @@ public static class EscalationServiceRegistration
         builder.ListenGrpc(port);
         builder.AddServiceDatabase<EscalationDbContext>(ServiceName);
         builder.AddOutboxRelay<EscalationDbContext>();
-        builder.Services.AddGrpcService<EscalationService>(port);
+
+        var services = builder.Services;
+        services.AddEscalationRules(builder.Configuration);
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertStream>();
+        services.AddSingleton<EscalationSweep>();
+        services.AddHostedService<EscalationSweepService>();
+        services.AddScoped<ChangeRecorder>();
+        services.AddScoped<ProblemAccess>();
+        services.AddScoped<ProblemCommand>();
+        services.AddScoped<RaiseProblem>();
+        services.AddScoped<AcknowledgeProblem>();
+        services.AddScoped<ResolveProblem>();
+        services.AddScoped<EscalateProblem>();
+        services.AddScoped<ReopenProblem>();
+        services.AddScoped<ProblemQueries>();
+        services.AddScoped<AlertQueries>();
+
+        builder.AddBusConsumer<ProjectLightChangedConsumer>();
+        builder.AddBusConsumer<ApprovalAlertsConsumer>();
+        builder.AddBusConsumer<ProjectRoutingConsumer>();
+
+        services.AddGrpcService<EscalationService>(port);
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using ProjectHub.Calendar;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Domain.Problems;
@@ -12,9 +13,12 @@ internal static class Fixtures
     public const string ProjectId = "project-1";
     public static readonly Guid ProblemId = new("0b6a3f7e-5c1d-4e59-9d0c-6f1e2a3b4c5d");
 
-    public static EscalationRules DefaultRules { get; } = new(Ladder.Default, TestWorkingCalendar.Instance);
+    /// <summary>The real calendar the service uses (holiday data shipped with libs/ProjectHub.Calendar).</summary>
+    public static IWorkingCalendar Calendar { get; } = WorkingCalendar.LoadDefault();
 
-    public static EscalationRules ShortRules { get; } = new(Ladder.Short, TestWorkingCalendar.Instance);
+    public static EscalationRules DefaultRules { get; } = new(Ladder.Default, Calendar);
+
+    public static EscalationRules ShortRules { get; } = new(Ladder.Short, Calendar);
 
     public static DateTimeOffset Shanghai(int year, int month, int day, int hour = 0, int minute = 0, int second = 0) =>
         new(year, month, day, hour, minute, second, ShanghaiTime.Offset);

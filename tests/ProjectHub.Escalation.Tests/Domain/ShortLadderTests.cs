@@ -11,7 +11,7 @@ public class ShortLadderTests
     // As a deployment would configure it: a preset name and a shorter reminder interval, no code.
     private static readonly EscalationRules Rules = new(
         Ladder.FromOptions(new LadderOptions { Preset = "Short", TopTierReminderAfterWorkingDays = 3 }),
-        TestWorkingCalendar.Instance);
+        Fixtures.Calendar);
 
     [Fact]
     public void The_short_ladder_goes_unit_department_vice_mayor_standing_committee()

@@ -28,4 +28,13 @@ public class TestWorkingCalendarTests
         Assert.True(_calendar.IsKnownYear(2026));
         Assert.False(_calendar.IsKnownYear(2027));
     }
+
+    [Fact]
+    public void The_real_calendar_agrees_with_the_double_on_every_day_of_2025_and_2026()
+    {
+        for (var day = new DateOnly(2025, 1, 1); day <= new DateOnly(2026, 12, 31); day = day.AddDays(1))
+        {
+            Assert.True(_calendar.IsWorkingDay(day) == Fixtures.Calendar.IsWorkingDay(day), $"{day:yyyy-MM-dd}");
+        }
+    }
 }

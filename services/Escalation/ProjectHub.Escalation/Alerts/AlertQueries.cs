@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Escalation.Domain.Alerts;
+using ProjectHub.Escalation.Persistence;
+using ProjectHub.Grpc;
+
+namespace ProjectHub.Escalation.Alerts;
+
+/// <summary>Listing and acknowledging a recipient's alerts.</summary>
+public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptions directory, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    /// <summary>Alerts in storage order; the page token is the last sequence returned.</summary>
+    public async Task<(List<AlertRow> Alerts, string NextPageToken)> ListAsync(
+        string recipientId, bool includeAcknowledged, int pageSize, string pageToken, CancellationToken ct)
+    {
+        var violations = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(recipientId))
+        {
+            violations.Add(("recipient_id", "recipient_id is required."));
+        }
+
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add(("page_size", $"page_size must be between 0 and {MaxPageSize}."));
+        }
+
+        long after = 0;
+        if (pageToken.Length > 0 && !long.TryParse(pageToken, out after))
+        {
+            violations.Add(("page_token", "page_token is not a token this service returned."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw RpcException.InvalidArgument("The alerts cannot be listed.", violations);
+        }
+
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        var query = db.Alerts.AsNoTracking().Where(a => a.RecipientId == recipientId && a.Sequence > after);
+        if (!includeAcknowledged)
+        {
+            query = query.Where(a => a.AcknowledgedAt == null);
+        }
+
+        var rows = await query.OrderBy(a => a.Sequence).Take(size + 1).ToListAsync(ct);
+        var next = rows.Count > size ? rows[size - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        return (rows.Take(size).ToList(), next);
+    }
+
+    /// <summary>
+    /// Marks an alert read. Only its recipient (or the DRC) may; acknowledging again is a no-op that keeps the first
+    /// acknowledgement.
+    /// </summary>
+    public async Task<AlertRow> AcknowledgeAsync(string alertId, string actor, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(alertId))
+        {
+            throw RpcException.InvalidArgument("alert_id", "alert_id is required.");
+        }
+
+        var row = await db.Alerts.FirstOrDefaultAsync(a => a.AlertId == alertId, ct)
+            ?? throw RpcException.NotFound($"Alert {alertId} does not exist.");
+        if (!string.Equals(actor, row.RecipientId, StringComparison.Ordinal) && !directory.DrcRecipientIds.Contains(actor, StringComparer.Ordinal))
+        {
+            throw RpcException.PermissionDenied($"Alert {alertId} is addressed to '{row.RecipientId}', not '{actor}'.");
+        }
+
+        if (row.AcknowledgedAt is null)
+        {
+            row.AcknowledgedAt = time.GetUtcNow();
+            row.AcknowledgedBy = actor;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return row;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Escalation.Domain.Ladders;
+using ProjectHub.Escalation.Domain.Problems;
+using ProjectHub.Escalation.Persistence;
+using ProjectHub.Grpc;
+
+namespace ProjectHub.Escalation.Problems;
+
+/// <summary>Reading problems and their audit trail.</summary>
+public sealed class ProblemQueries(EscalationDbContext db, Ladder ladder, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public async Task<ProblemRow> GetAsync(string problemId, CancellationToken ct)
+    {
+        var id = ProblemAccess.ParseId(problemId);
+        return await db.Problems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw RpcException.NotFound($"Problem {id} does not exist.");
+    }
+
+    public async Task<List<ProblemHistoryRow>> HistoryAsync(string problemId, CancellationToken ct)
+    {
+        var problem = await GetAsync(problemId, ct);
+        return await db.ProblemHistory.AsNoTracking().Where(h => h.ProblemId == problem.Id).OrderBy(h => h.Version).ToListAsync(ct);
+    }
+
+    /// <summary>Newest raised first; the page token is the offset of the next page.</summary>
+    public async Task<(List<ProblemRow> Problems, string NextPageToken)> ListAsync(
+        string projectId, string tierId, ProblemState? state, ProblemCategory? category, bool overdueOnly,
+        int pageSize, string pageToken, CancellationToken ct)
+    {
+        var violations = new List<(string, string)>();
+        if (pageSize is < 0 or > MaxPageSize)
+        {
+            violations.Add(("page_size", $"page_size must be between 0 and {MaxPageSize}."));
+        }
+
+        var offset = 0;
+        if (pageToken.Length > 0 && (!int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            violations.Add(("page_token", "page_token is not a token this service returned."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw RpcException.InvalidArgument("The problems cannot be listed.", violations);
+        }
+
+        var query = db.Problems.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(projectId))
+        {
+            query = query.Where(p => p.ProjectId == projectId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(tierId))
+        {
+            // Tier ids match case-insensitively, like the ladder's own lookup; an unknown id simply matches nothing.
+            var tier = ladder.FindById(tierId.Trim())?.Id ?? tierId.Trim();
+            query = query.Where(p => p.TierId == tier);
+        }
+
+        if (state is { } s)
+        {
+            var name = s.ToString();
+            query = query.Where(p => p.State == name);
+        }
+
+        if (category is { } c)
+        {
+            var name = c.ToString();
+            query = query.Where(p => p.Category == name);
+        }
+
+        if (overdueOnly)
+        {
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var resolved = nameof(ProblemState.Resolved);
+            query = query.Where(p => p.State != resolved && p.OverdueFromMs <= nowMs);
+        }
+
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        var rows = await query.OrderByDescending(p => p.RaisedAtMs).ThenBy(p => p.Id).Skip(offset).Take(size + 1).ToListAsync(ct);
+        var next = rows.Count > size ? (offset + size).ToString(CultureInfo.InvariantCulture) : "";
+        return (rows.Take(size).ToList(), next);
+    }
+}

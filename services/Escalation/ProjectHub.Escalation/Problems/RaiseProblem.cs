@@ -1,0 +1,41 @@
+using ProjectHub.Escalation.Domain.Problems;
+using ProjectHub.Escalation.Persistence;
+using ProjectHub.Grpc;
+
+namespace ProjectHub.Escalation.Problems;
+
+/// <summary>Raises a problem at tier 1; the tier-1 handlers are alerted in the same transaction.</summary>
+public sealed class RaiseProblem(ChangeRecorder recorder, EscalationRules rules, TimeProvider time)
+{
+    public async Task<ProblemRow> HandleAsync(string projectId, ProblemCategory? category, string description, string actor, CancellationToken ct)
+    {
+        var violations = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(projectId))
+        {
+            violations.Add(("project_id", "project_id is required."));
+        }
+
+        if (category is null)
+        {
+            violations.Add(("category", "category is required (LAND, DEMOLITION, LABOUR, FUNDING, APPROVALS, MATERIALS, UTILITIES or OTHER)."));
+        }
+
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            violations.Add(("description", "description is required."));
+        }
+
+        if (violations.Count > 0)
+        {
+            throw RpcException.InvalidArgument("The problem cannot be raised.", violations);
+        }
+
+        var now = time.GetUtcNow();
+        var (problem, change) = Problem.Raise(new ProblemDraft(Guid.NewGuid(), projectId, category!.Value, description, actor), now, rules);
+        var row = new ProblemRow().CopyFrom(problem, rules.Ladder);
+        recorder.Db.Problems.Add(row);
+        await recorder.RecordAsync(problem, change, await recorder.RoutingAsync(problem.ProjectId, ct), ct);
+        await recorder.SaveAsync(ct);
+        return row;
+    }
+}

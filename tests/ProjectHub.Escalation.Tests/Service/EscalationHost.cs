@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Sockets;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectHub.Escalation.Client;
+using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Escalation.Persistence;
+using ProjectHub.Escalation.Sweep;
+using ProjectHub.Grpc;
+using ProjectHub.Hosting;
+using ProjectHub.Hosting.Database;
+using ProjectHub.Hosting.Messaging;
+
+namespace ProjectHub.Escalation.Tests.Service;
+
+/// <summary>
+/// The real escalation service (gRPC on a free port, SQLite in a temp directory, in-memory bus) with a fake clock.
+/// The background sweep is off so each test drives <see cref="SweepAsync"/> itself.
+/// </summary>
+public sealed class EscalationHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly bool _ownsDirectory;
+
+    private EscalationHost(WebApplication app, FakeTimeProvider clock, string directory, bool ownsDirectory, GrpcChannel channel)
+    {
+        _app = app;
+        Clock = clock;
+        Directory = directory;
+        _ownsDirectory = ownsDirectory;
+        Channel = channel;
+        Client = new EscalationClient(channel);
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public string Directory { get; }
+    public GrpcChannel Channel { get; }
+    public EscalationClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static DateTimeOffset Shanghai(int year, int month, int day, int hour = 0, int minute = 0) =>
+        new(year, month, day, hour, minute, 0, ShanghaiTime.Offset);
+
+    public static async Task<EscalationHost> StartAsync(
+        FakeTimeProvider? clock = null, string? directory = null, IDictionary<string, string?>? settings = null)
+    {
+        clock ??= new FakeTimeProvider(Shanghai(2026, 3, 2, 9));
+        var ownsDirectory = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "escalation-tests-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var port = FreePort();
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Test",
+            ApplicationName = typeof(EscalationServiceRegistration).Assembly.GetName().Name,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Services:Escalation:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Database:Directory"] = directory,
+            ["Escalation:Sweep:Enabled"] = "false",
+            ["Escalation:Alerts:PollSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.AddProjectHubDefaults();
+        builder.AddEscalationService();
+        builder.AddProjectHubBus();
+        var app = builder.Build();
+        await app.Services.InitializeDatabasesAsync();
+        app.UseProjectHub();
+        await app.StartAsync();
+        return new EscalationHost(app, clock, directory, ownsDirectory, GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
+    }
+
+    public Task<int> SweepAsync() => Services.GetRequiredService<EscalationSweep>().RunOnceAsync(CancellationToken.None);
+
+    public async Task<T> WithDbAsync<T>(Func<EscalationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EscalationDbContext>());
+    }
+
+    /// <summary>Seeds who is responsible for a project, as the registry's events would.</summary>
+    public Task SeedProjectAsync(string projectId, string responsibleUnit, string ownerUnit, string department, string leader) =>
+        WithDbAsync(async db =>
+        {
+            db.ProjectRoutes.Add(new ProjectRouteRow
+            {
+                ProjectId = projectId, ProjectName = projectId, ResponsibleUnit = responsibleUnit, OwnerUnit = ownerUnit,
+                IndustryDepartment = department, LeaderInCharge = leader, UpdatedAt = Clock.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+    public Task<List<OutboxMessage>> OutboxAsync(string typeSuffix) =>
+        WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Type.EndsWith(typeSuffix)).ToListAsync());
+
+    public Task PublishAsync<T>(T message)
+        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>Waits until <paramref name="condition"/> holds (events travel the bus asynchronously).</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for: {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on some platforms; the temp directory is cleaned by the OS eventually.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
