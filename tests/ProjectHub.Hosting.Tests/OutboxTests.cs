@@ -49,7 +49,6 @@ public sealed class OutboxTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        _app.Services.GetRequiredService<OutboxSignal>().Notify();
         var received = await _app.Services.GetRequiredService<ReceivedEvents>().WaitForAsync(evt.EventId, TimeSpan.FromSeconds(15));
         Assert.Equal("P-1", received.ProjectId);
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProjectHub.Hosting.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace ProjectHub.Hosting.Database;
@@ -18,8 +20,11 @@ public static class DatabaseExtensions
         var section = builder.Configuration.GetSection($"Database:{name}");
         var provider = section["Provider"] ?? builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = section["ConnectionString"];
-        builder.Services.AddDbContext<TContext>(options =>
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) =>
         {
+            options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>());
             if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
             {
                 options.UseNpgsql(connectionString ?? throw new InvalidOperationException(

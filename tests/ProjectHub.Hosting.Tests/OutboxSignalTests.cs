@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ProjectHub.Contracts.Approval;
+using ProjectHub.Hosting.Database;
+using ProjectHub.Hosting.Messaging;
+
+namespace ProjectHub.Hosting.Tests;
+
+/// <summary>A commit that queued events wakes the relay; one that queued none does not.</summary>
+public sealed class OutboxSignalTests
+{
+    [Fact]
+    public async Task Only_commits_with_outbox_rows_signal_the_relay()
+    {
+        var directory = Directory.CreateTempSubdirectory("projecthub-signal-").FullName;
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Configuration["Database:Directory"] = directory;
+            builder.AddServiceDatabase<TestDbContext>("Signal");
+            await using var app = builder.Build();
+            await app.Services.InitializeDatabasesAsync();
+            var signal = app.Services.GetRequiredService<OutboxSignal>();
+
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            db.Notes.Add(new Note { Id = 1, Text = "no event" });
+            await db.SaveChangesAsync();
+            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+            db.Notes.Add(new Note { Id = 2, Text = "with event" });
+            db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
+            await db.SaveChangesAsync();
+            Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
