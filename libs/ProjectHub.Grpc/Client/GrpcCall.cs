@@ -146,7 +146,9 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
             headers.TryAddWithoutValidation(entry.Key, MetadataHeaders.ToHeaderValue(entry));
         }
 
-        if (_options.Deadline is { } deadline)
+        // DateTime.MaxValue is the usual way to say "no deadline"; so is anything a timer cannot wait for (~49 days),
+        // which the server would not arm either.
+        if (_options.Deadline is { } deadline && deadline != DateTime.MaxValue)
         {
             var remaining = deadline.ToUniversalTime() - _channel.Options.TimeProvider.GetUtcNow().UtcDateTime;
             if (remaining <= TimeSpan.Zero)
@@ -155,13 +157,16 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
                 throw new OperationCanceledException("The deadline had passed before the call started.");
             }
 
-            headers.TryAddWithoutValidation(GrpcHeaders.Timeout, GrpcTimeout.Format(remaining));
-            _deadlineTimer = new CancellationTokenSource(remaining, _channel.Options.TimeProvider);
-            _deadlineTimer.Token.Register(() =>
+            if (remaining <= GrpcTimeout.MaxTimer)
             {
-                _deadlineReached = true;
-                _cancellation.Cancel();
-            });
+                headers.TryAddWithoutValidation(GrpcHeaders.Timeout, GrpcTimeout.Format(remaining));
+                _deadlineTimer = new CancellationTokenSource(remaining, _channel.Options.TimeProvider);
+                _deadlineTimer.Token.Register(() =>
+                {
+                    _deadlineReached = true;
+                    _cancellation.Cancel();
+                });
+            }
         }
 
         return await _channel.Invoker.SendAsync(request, _cancellation.Token).ConfigureAwait(false);
@@ -186,13 +191,16 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
         }
 
         var response = _response;
-        var headerMetadata = new Metadata();
-        foreach (var (name, values) in response.Headers)
+        Metadata headerMetadata;
+        try
         {
-            foreach (var value in values)
-            {
-                MetadataHeaders.AddFromHeader(headerMetadata, name, value);
-            }
+            headerMetadata = MetadataOf(response.Headers);
+        }
+        catch (RpcException ex)
+        {
+            // Malformed binary metadata from the server: the call ends with that protocol error.
+            Fail(ex);
+            return;
         }
 
         if (response.StatusCode != HttpStatusCode.OK)
@@ -203,7 +211,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
         }
 
         var contentType = response.Content.Headers.ContentType?.MediaType;
-        if (contentType is null || !contentType.StartsWith(GrpcHeaders.ContentType, StringComparison.OrdinalIgnoreCase))
+        if (!GrpcHeaders.IsGrpcContentType(contentType))
         {
             var status = new Status(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}");
             Finish(status, headerMetadata);
@@ -235,14 +243,14 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
                 try
                 {
                     using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _cancellation.Token);
-                    var message = await MessageFraming.ReadAsync(_reader, _method.ResponseParser, _responseEncoding,
+                    var framed = await MessageFraming.ReadAsync(_reader, _method.ResponseParser, _responseEncoding,
                         _channel.Options.MaxReceiveMessageSize, linked.Token).ConfigureAwait(false);
-                    if (message is not null)
+                    if (framed is { } message)
                     {
-                        return (TResponse)message;
+                        return (TResponse)message.Message;
                     }
 
-                    Finish(ReadStatus(_response!.TrailingHeaders), TrailerMetadata(_response.TrailingHeaders));
+                    Finish(ReadStatus(_response!.TrailingHeaders), MetadataOf(_response.TrailingHeaders));
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested || _cancellation.IsCancellationRequested)
                 {
@@ -313,7 +321,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
         }
 
         var payload = message.ToByteArray();
-        var compress = _channel.Options.CompressRequests;
+        // An empty message has nothing to gain from gzip; the per-message flag lets it go uncompressed.
+        var compress = _channel.Options.CompressRequests && payload.Length > 0;
         if (compress)
         {
             payload = MessageCompression.Compress(payload);
@@ -396,10 +405,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
         return new Status((StatusCode)code, message, details);
     }
 
-    private static Metadata TrailerMetadata(HttpHeaders trailers)
+    private static Metadata MetadataOf(HttpHeaders headers)
     {
         var metadata = new Metadata();
-        foreach (var (name, values) in trailers)
+        foreach (var (name, values) in headers)
         {
             foreach (var value in values)
             {

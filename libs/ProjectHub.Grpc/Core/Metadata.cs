@@ -81,17 +81,17 @@ public sealed class Metadata : IEnumerable<Metadata.Entry>
         }
 
         var lower = key.ToLowerInvariant();
-        foreach (var c in lower)
+        if (!IsValidKey(lower))
         {
-            var valid = c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.';
-            if (!valid)
-            {
-                throw new ArgumentException($"Metadata key '{key}' has a character outside [a-z0-9-_.].", nameof(key));
-            }
+            throw new ArgumentException($"Metadata key '{key}' has a character outside [a-z0-9-_.].", nameof(key));
         }
 
         return lower;
     }
+
+    /// <summary>Whether a lower-case name is a legal metadata key: [a-z0-9-_.]+.</summary>
+    internal static bool IsValidKey(string lowerCaseKey) =>
+        lowerCaseKey.Length > 0 && lowerCaseKey.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.');
 
     /// <summary>One metadata entry: a string value, or bytes for "-bin" keys.</summary>
     public sealed record Entry(string Key, string? Value, byte[]? ValueBytes)

@@ -14,6 +14,15 @@ internal static class GrpcHeaders
     public const string TraceState = "tracestate";
     public const string UserAgent = "projecthub-grpc-dotnet/1.0";
 
+    /// <summary>
+    /// "application/grpc", bare or with a subtype ("+proto") or parameters. Not "application/grpc-web…": that is
+    /// another protocol, which this layer does not speak, so such requests go on to the rest of the pipeline.
+    /// </summary>
+    public static bool IsGrpcContentType(string? value) =>
+        value is not null
+        && value.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase)
+        && (value.Length == ContentType.Length || value[ContentType.Length] is '+' or ';');
+
     /// <summary>Headers of HTTP or of the protocol itself, never exposed as custom metadata.</summary>
     public static bool IsReserved(string name) =>
         name.StartsWith(':')

@@ -7,6 +7,12 @@ internal static class GrpcTimeout
 {
     private const long MaxValue = 99_999_999;
 
+    /// <summary>
+    /// The longest delay a timer (and so a CancellationTokenSource) accepts, about 49.7 days. A legal grpc-timeout
+    /// goes up to 99999999 hours; anything beyond this is, for a call, no deadline at all.
+    /// </summary>
+    public static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public static bool TryParse(string? value, out TimeSpan timeout)
     {
         timeout = default;

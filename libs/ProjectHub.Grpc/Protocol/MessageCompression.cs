@@ -13,8 +13,20 @@ internal static class MessageCompression
     public static bool IsSupported(string? encoding) =>
         string.IsNullOrEmpty(encoding) || encoding is Identity or Gzip;
 
+    /// <summary>
+    /// A complete gzip member holding nothing (RFC 1952 header, an empty final deflate block, CRC-32 0, size 0).
+    /// GZipStream writes no bytes at all for empty input, and a zero-byte "gzip" payload is rejected by other stacks
+    /// (grpc-js: "Failed to decompress message").
+    /// </summary>
+    private static readonly byte[] EmptyGzip = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     public static byte[] Compress(ReadOnlySpan<byte> payload)
     {
+        if (payload.IsEmpty)
+        {
+            return [.. EmptyGzip];
+        }
+
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         {

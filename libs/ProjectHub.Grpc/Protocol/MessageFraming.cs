@@ -15,9 +15,10 @@ internal static class MessageFraming
 
     /// <summary>
     /// Reads the next message, or returns null at a clean end of stream. Throws RESOURCE_EXHAUSTED for a message
-    /// over <paramref name="maxSize"/> and INTERNAL for a stream that ends inside a message.
+    /// over <paramref name="maxSize"/> and INTERNAL for a stream that ends inside a message. The result says whether
+    /// the frame was compressed, which a server may need to check (the interop expect_compressed field).
     /// </summary>
-    public static async ValueTask<IMessage?> ReadAsync(
+    public static async ValueTask<FramedMessage?> ReadAsync(
         PipeReader reader, MessageParser parser, string? encoding, int maxSize, CancellationToken cancellationToken)
     {
         while (true)
@@ -52,7 +53,7 @@ internal static class MessageFraming
     }
 
     private static bool TryParseFrame(
-        ref ReadOnlySequence<byte> buffer, string? encoding, int maxSize, MessageParser parser, out IMessage? message)
+        ref ReadOnlySequence<byte> buffer, string? encoding, int maxSize, MessageParser parser, out FramedMessage? message)
     {
         message = null;
         if (buffer.Length < HeaderSize)
@@ -88,11 +89,11 @@ internal static class MessageFraming
                 throw new RpcException(StatusCode.Internal, "A compressed message arrived without a grpc-encoding.");
             }
 
-            message = ParseOrThrow(parser, new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, maxSize)));
+            message = new FramedMessage(ParseOrThrow(parser, new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, maxSize))), true);
         }
         else
         {
-            message = ParseOrThrow(parser, payload);
+            message = new FramedMessage(ParseOrThrow(parser, payload), false);
         }
 
         buffer = buffer.Slice(HeaderSize + length);
@@ -122,7 +123,8 @@ internal static class MessageFraming
                 $"Sending message larger than max ({size} vs. {maxSize}).");
         }
 
-        if (compress)
+        // An empty message has nothing to gain from gzip; the per-message flag lets it go uncompressed.
+        if (compress && size > 0)
         {
             var compressed = MessageCompression.Compress(message.ToByteArray());
             WriteHeader(writer, 1, compressed.Length);
@@ -154,3 +156,6 @@ internal static class MessageFraming
         writer.Advance(HeaderSize);
     }
 }
+
+/// <summary>A message read from the stream, and whether its frame had the compressed flag set.</summary>
+internal readonly record struct FramedMessage(IMessage Message, bool Compressed);

@@ -16,12 +16,19 @@ internal static class MetadataHeaders
         }
 
         var key = name.ToLowerInvariant();
+        if (!Metadata.IsValidKey(key))
+        {
+            // HTTP allows header names gRPC metadata cannot have (e.g. "x-a+b", added by some proxy); such a header
+            // is not metadata, and must not fail the call.
+            return;
+        }
+
         if (key.EndsWith(Metadata.BinarySuffix, StringComparison.Ordinal))
         {
             // A comma-joined header may hold several binary values.
             foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                metadata.Add(key, DecodeBase64(part));
+                metadata.Add(key, DecodeBinaryHeader(name, part));
             }
         }
         else
@@ -30,6 +37,20 @@ internal static class MetadataHeaders
         }
     }
 
+    /// <summary>A binary header value; malformed base64 is a protocol error (INTERNAL), as other stacks treat it.</summary>
+    private static byte[] DecodeBinaryHeader(string name, string value)
+    {
+        try
+        {
+            return DecodeBase64(value);
+        }
+        catch (FormatException)
+        {
+            throw new RpcException(StatusCode.Internal, $"Malformed base64 in binary metadata '{name}'.");
+        }
+    }
+
+    /// <summary>Standard base64, padded or not (the protocol sends it unpadded, and must accept both).</summary>
     public static byte[] DecodeBase64(string value)
     {
         var padded = (value.Length % 4) switch

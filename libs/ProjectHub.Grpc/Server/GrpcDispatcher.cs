@@ -22,8 +22,7 @@ internal sealed class GrpcDispatcher(
 {
     public Task InvokeAsync(HttpContext httpContext)
     {
-        var contentType = httpContext.Request.ContentType;
-        if (contentType is null || !contentType.StartsWith(GrpcHeaders.ContentType, StringComparison.OrdinalIgnoreCase))
+        if (!GrpcHeaders.IsGrpcContentType(httpContext.Request.ContentType))
         {
             return next(httpContext);
         }
@@ -83,6 +82,11 @@ internal sealed class GrpcDispatcher(
                 ? $"Method {path} is unimplemented."
                 : $"Service {service} is unimplemented.";
             return (new Status(StatusCode.Unimplemented, detail), null);
+        }
+
+        if (call.RequestHeadersError is { } malformed)
+        {
+            return (malformed, null);
         }
 
         if (!MessageCompression.IsSupported(call.RequestEncoding))

@@ -22,11 +22,14 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
     private readonly CancellationTokenSource? _deadlineTimer;
     private readonly CancellationTokenRegistration _deadlineRegistration;
     private Task? _deadlineTask;
-    private readonly bool _compressResponses;
+    private readonly bool _clientAcceptsGzip;
+    private string? _responseCompression;
+    private bool _gzipAnnounced;
     private bool _headersSent;
     private bool _statusSent;
     private bool _finished;
     private volatile bool _deadlineExceeded;
+    private volatile bool _lastRequestCompressed;
 
     public HttpServerCall(HttpContext httpContext, string method, GrpcServerOptions options, TimeProvider time, ILogger logger)
     {
@@ -34,14 +37,27 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
         Method = method;
         _options = options;
         _logger = logger;
-        RequestHeaders = ReadRequestHeaders(httpContext.Request.Headers);
+        try
+        {
+            RequestHeaders = ReadRequestHeaders(httpContext.Request.Headers);
+        }
+        catch (RpcException ex)
+        {
+            // Kept for the dispatcher, which ends the call with it (INTERNAL) instead of failing the HTTP request.
+            RequestHeaders = new Metadata();
+            RequestHeadersError = ex.Status;
+        }
+
         RequestEncoding = httpContext.Request.Headers[GrpcHeaders.Encoding].ToString();
         var accepted = httpContext.Request.Headers[GrpcHeaders.AcceptEncoding].ToString();
-        _compressResponses = options.ResponseCompression == MessageCompression.Gzip
-            && accepted.Split(',', StringSplitOptions.TrimEntries).Contains(MessageCompression.Gzip);
+        _clientAcceptsGzip = accepted.Split(',', StringSplitOptions.TrimEntries).Contains(MessageCompression.Gzip);
+        _responseCompression = options.ResponseCompression == MessageCompression.Gzip ? MessageCompression.Gzip : null;
 
         _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
-        if (GrpcTimeout.TryParse(httpContext.Request.Headers[GrpcHeaders.Timeout].ToString(), out var timeout))
+        // A timeout past what a timer can wait (a legal "99999999H" is 11,000 years) is no deadline in practice;
+        // arming it would throw, and now + timeout would overflow DateTime.
+        if (GrpcTimeout.TryParse(httpContext.Request.Headers[GrpcHeaders.Timeout].ToString(), out var timeout)
+            && timeout <= GrpcTimeout.MaxTimer)
         {
             Deadline = time.GetUtcNow().UtcDateTime + timeout;
             _deadlineTimer = new CancellationTokenSource(timeout, time);
@@ -83,15 +99,38 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
 
     public string RequestEncoding { get; }
 
+    /// <summary>Why the request headers could not be read as metadata (malformed binary value), if they could not.</summary>
+    public Status? RequestHeadersError { get; }
+
     public bool DeadlineExceeded => _deadlineExceeded;
+
+    public override string? ResponseCompression
+    {
+        get => _responseCompression;
+        set => _responseCompression = value switch
+        {
+            null or MessageCompression.Identity => null,
+            MessageCompression.Gzip => MessageCompression.Gzip,
+            _ => throw new ArgumentException($"Unsupported response compression '{value}'; use \"gzip\" or null.", nameof(value)),
+        };
+    }
+
+    public override bool RequestMessageCompressed => _lastRequestCompressed;
 
     public async Task<IMessage?> ReadMessageAsync(MessageParser parser, CancellationToken cancellationToken)
     {
         using var linked = cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, CancellationToken)
             : null;
-        return await MessageFraming.ReadAsync(HttpContext.Request.BodyReader, parser, RequestEncoding,
+        var framed = await MessageFraming.ReadAsync(HttpContext.Request.BodyReader, parser, RequestEncoding,
             _options.MaxReceiveMessageSize, linked?.Token ?? CancellationToken).ConfigureAwait(false);
+        if (framed is not { } message)
+        {
+            return null;
+        }
+
+        _lastRequestCompressed = message.Compressed;
+        return message.Message;
     }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
@@ -136,7 +175,9 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
                 await SendHeadersAsync().ConfigureAwait(false);
             }
 
-            await MessageFraming.WriteAsync(HttpContext.Response.BodyWriter, message, _compressResponses,
+            // Compressed only if grpc-encoding: gzip went out with the headers and the handler still wants it.
+            var compress = _gzipAnnounced && _responseCompression == MessageCompression.Gzip;
+            await MessageFraming.WriteAsync(HttpContext.Response.BodyWriter, message, compress,
                 _options.MaxSendMessageSize, token).ConfigureAwait(false);
         }
         finally
@@ -195,9 +236,10 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
 
         response.ContentType = GrpcHeaders.ContentType;
         response.Headers[GrpcHeaders.AcceptEncoding] = MessageCompression.AcceptedEncodings;
-        if (_compressResponses)
+        if (_clientAcceptsGzip && _responseCompression == MessageCompression.Gzip)
         {
             response.Headers[GrpcHeaders.Encoding] = MessageCompression.Gzip;
+            _gzipAnnounced = true;
         }
     }
 

@@ -32,4 +32,16 @@ public abstract class ServerCallContext
 
     /// <summary>Sends response headers now (at most once, before the first message).</summary>
     public abstract Task WriteResponseHeadersAsync(Metadata responseHeaders);
+
+    /// <summary>
+    /// Compression of the response messages written from now on: "gzip", or null (or "identity") for none. Starts
+    /// as <see cref="GrpcServerOptions.ResponseCompression"/>. It is honoured only when the client's
+    /// grpc-accept-encoding lists gzip, and only if it was "gzip" when the response headers went out: they carry
+    /// grpc-encoding, which HTTP/2 cannot change later. Set it back to null to send the next messages uncompressed
+    /// (the per-message flag allows that mid-call).
+    /// </summary>
+    public abstract string? ResponseCompression { get; set; }
+
+    /// <summary>Whether the last request message read arrived compressed (its frame's compressed flag).</summary>
+    public abstract bool RequestMessageCompressed { get; }
 }

@@ -18,17 +18,22 @@ internal static class ServerMethodBinder
         var methods = new List<ServerMethod>();
         foreach (var rpc in service.Methods)
         {
-            var candidate = serviceType.GetMethod(rpc.Name, BindingFlags.Public | BindingFlags.Instance);
-            if (candidate is null)
+            // All public methods of that name: GetMethod(name) would throw AmbiguousMatchException on an overload
+            // (say, a helper taking other arguments) instead of binding the one with the RPC's signature.
+            var candidates = serviceType.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Where(m => m.Name == rpc.Name)
+                .ToList();
+            if (candidates.Count == 0)
             {
                 problems.Add($"{rpc.Name}: not implemented (expected {ExpectedSignature(rpc)})");
                 continue;
             }
 
-            var mismatch = CheckSignature(candidate, rpc);
-            if (mismatch is not null)
+            var candidate = candidates.FirstOrDefault(m => CheckSignature(m, rpc) is null);
+            if (candidate is null)
             {
-                problems.Add($"{rpc.Name}: {mismatch} (expected {ExpectedSignature(rpc)})");
+                var mismatches = string.Join("; ", candidates.Select(m => CheckSignature(m, rpc)));
+                problems.Add($"{rpc.Name}: {mismatches} (expected {ExpectedSignature(rpc)})");
                 continue;
             }
 

@@ -13,6 +13,13 @@ public sealed class TestServiceImpl
 
     public async Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context)
     {
+        ThrowIfNotCompressedAsExpected(request.ExpectCompressed, context);
+        if (request.ResponseCompressed?.Value == true)
+        {
+            // Before any headers go out: they must announce grpc-encoding: gzip.
+            context.ResponseCompression = "gzip";
+        }
+
         await EchoMetadataAsync(context);
         ThrowIfStatusRequested(request.ResponseStatus);
         return new SimpleResponse { Payload = PayloadOf(request.ResponseSize) };
@@ -21,7 +28,15 @@ public sealed class TestServiceImpl
     public async Task StreamingOutputCall(
         StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
-        await EchoMetadataAsync(context);
+        // If any response is to be compressed, the headers must announce gzip before the first message, whichever
+        // message that is; each message then turns compression on or off for itself.
+        var anyCompressed = request.ResponseParameters.Any(p => p.Compressed?.Value == true);
+        if (anyCompressed)
+        {
+            context.ResponseCompression = "gzip";
+        }
+
+        await EchoMetadataAsync(context, sendHeaders: anyCompressed);
         foreach (var parameters in request.ResponseParameters)
         {
             await WriteAfterIntervalAsync(parameters, responseStream, context);
@@ -36,6 +51,7 @@ public sealed class TestServiceImpl
         var total = 0;
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
+            ThrowIfNotCompressedAsExpected(request.ExpectCompressed, context);
             total += request.Payload?.Body.Length ?? 0;
         }
 
@@ -83,19 +99,40 @@ public sealed class TestServiceImpl
             await Task.Delay(TimeSpan.FromMicroseconds(parameters.IntervalUs), context.CancellationToken);
         }
 
+        if (parameters.Compressed is { } compressed)
+        {
+            context.ResponseCompression = compressed.Value ? "gzip" : null;
+        }
+
         await stream.WriteAsync(new StreamingOutputCallResponse { Payload = PayloadOf(parameters.Size) }, context.CancellationToken);
     }
 
-    private static async Task EchoMetadataAsync(ServerCallContext context)
+    private static async Task EchoMetadataAsync(ServerCallContext context, bool sendHeaders = false)
     {
-        if (context.RequestHeaders.GetValue(EchoInitialKey) is { } initial)
+        var initial = context.RequestHeaders.GetValue(EchoInitialKey);
+        if (initial is not null || sendHeaders)
         {
-            await context.WriteResponseHeadersAsync(new Metadata().Add(EchoInitialKey, initial));
+            var headers = new Metadata();
+            if (initial is not null)
+            {
+                headers.Add(EchoInitialKey, initial);
+            }
+
+            await context.WriteResponseHeadersAsync(headers);
         }
 
         if (context.RequestHeaders.GetValueBytes(EchoTrailingKey) is { } trailing)
         {
             context.ResponseTrailers.Add(EchoTrailingKey, trailing);
+        }
+    }
+
+    /// <summary>The interop spec: a request sent with expect_compressed=true must have arrived compressed.</summary>
+    private static void ThrowIfNotCompressedAsExpected(BoolValue? expectCompressed, ServerCallContext context)
+    {
+        if (expectCompressed?.Value == true && !context.RequestMessageCompressed)
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "Expected a compressed request message, got an uncompressed one.");
         }
     }
 
