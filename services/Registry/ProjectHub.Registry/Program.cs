@@ -2,11 +2,18 @@ using ProjectHub.Registry;
 using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry.Demo;
+
+// `seed-demo [--registry http://127.0.0.1:5101]` loads demo projects into a running registry over gRPC and exits.
+if (args.Length > 0 && args[0] == DemoSeeder.Command)
+{
+    return await DemoSeeder.RunAsync(args);
+}
 
 // The registry service as its own process (the production shape). See README "Configuration".
-if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Registry", "the registry service alone"))
+if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Registry", "the registry service alone (or: seed-demo [--registry URL])"))
 {
-    return;
+    return 0;
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,3 +25,4 @@ var app = builder.Build();
 await app.Services.InitializeDatabasesAsync();
 app.UseProjectHub();
 await app.RunAsync();
+return 0;

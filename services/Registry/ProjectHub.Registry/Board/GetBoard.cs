@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Domain.Board;
+using ProjectHub.Registry.Domain.Lights;
+using ProjectHub.Registry.Domain.Projects;
+using ProjectHub.Registry.Lights;
+using ProjectHub.Registry.Persistence;
+using ProjectHub.Registry.Projects;
+using V1 = ProjectHub.Registry.V1;
+
+namespace ProjectHub.Registry.Board;
+
+/// <summary>
+/// The battle map (挂图作战): every project still on the list (not exited), counted by light per dimension, with
+/// this year's money. Year-to-date completed is the investment of the current reports of periods starting this year.
+/// </summary>
+public sealed class GetBoard(RegistryDbContext db, TimeProvider time)
+{
+    public async Task<V1.Board> HandleAsync(CancellationToken ct)
+    {
+        var year = time.Today().Year;
+        var exited = nameof(ProjectStage.Exited);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != exited).ToListAsync(ct);
+        var yearStart = new DateOnly(year, 1, 1);
+        var completed = (await db.Reports.AsNoTracking()
+                .Where(r => r.IsCurrent && r.PeriodStart >= yearStart)
+                .Select(r => new { r.ProjectId, r.PeriodInvestment })
+                .ToListAsync(ct))
+            .GroupBy(r => r.ProjectId)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.PeriodInvestment));
+
+        var summary = BoardAggregator.Aggregate(projects.Select(p => new BoardProject(
+            ProjectMapping.LightOf(p), p.IndustryDepartment, p.Locality, p.LeaderInCharge, ProjectMapping.Tier(p),
+            p.TotalInvestment, p.YearPlannedInvestment, completed.GetValueOrDefault(p.Id))));
+
+        var board = new V1.Board
+        {
+            Totals = LightQueries.Tally(summary.Totals),
+            TotalInvestment = Wire.Dec(summary.TotalInvestment),
+            YearPlannedInvestment = Wire.Dec(summary.YearPlannedInvestment),
+            YearToDateCompleted = Wire.Dec(summary.YearToDateCompleted),
+            CompletionPercent = Wire.Dec(summary.CompletionPercent),
+            Year = year,
+        };
+        board.ByIndustryDepartment.AddRange(Rows(summary.ByDepartment));
+        board.ByLocality.AddRange(Rows(summary.ByLocality));
+        board.ByLeaderInCharge.AddRange(Rows(summary.ByLeader));
+        board.ByTier.AddRange(summary.ByTier.Select(t => new V1.BoardRow
+        {
+            Key = LightEngine.UpperSnake(t.Key.ToString()),
+            Lights = LightQueries.Tally(t.Value),
+        }));
+        return board;
+    }
+
+    private static IEnumerable<V1.BoardRow> Rows(IReadOnlyDictionary<string, LightCounts> counts) =>
+        counts.Select(c => new V1.BoardRow { Key = c.Key, Lights = LightQueries.Tally(c.Value) });
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Domain.Lights;
+using ProjectHub.Registry.Domain.Progress;
+using ProjectHub.Registry.Domain.Projects;
+using ProjectHub.Registry.Domain.Ranking;
+using ProjectHub.Registry.Lights;
+using ProjectHub.Registry.Persistence;
+using ProjectHub.Registry.Projects;
+using V1 = ProjectHub.Registry.V1;
+
+namespace ProjectHub.Registry.Board;
+
+/// <summary>
+/// 考核排名 of responsible units over [from, to]. Figures per unit, over its projects still on the list:
+/// lights as they are now; investment completed from 1 January of to's year up to <c>to</c> (current reports by
+/// period start) against the sum of this year's plans; reports due = report periods lying wholly inside
+/// [from, to], already ended, and not before the project's planned start or registration, for projects under
+/// construction; on time = the period's first version was submitted by the day after the period ended.
+/// Problem resolution: working days of the problems resolved in [from, to], from the escalation service's
+/// ProblemResolved events, by the unit named on the event.
+/// </summary>
+public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCadence cadence, RankingWeights weights)
+{
+    public async Task<V1.RankUnitsResponse> HandleAsync(V1.RankUnitsRequest request, CancellationToken ct)
+    {
+        var v = new Violations();
+        var today = time.Today();
+        var from = Wire.ParseOptionalDate(request.FromDate, "from_date", v) ?? new DateOnly(today.Year, 1, 1);
+        var to = Wire.ParseOptionalDate(request.ToDate, "to_date", v) ?? today;
+        if (to < from)
+        {
+            v.Add("to_date", "Must not be before from_date.");
+        }
+
+        v.ThrowIfAny();
+
+        var exited = nameof(ProjectStage.Exited);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != exited).ToListAsync(ct);
+        var yearStart = new DateOnly(to.Year, 1, 1);
+        var reports = await db.Reports.AsNoTracking().Where(r => r.PeriodStart >= (from < yearStart ? from : yearStart) && r.PeriodStart <= to).ToListAsync(ct);
+        var byProject = reports.ToLookup(r => r.ProjectId);
+        var resolved = (await db.ResolvedProblems.AsNoTracking().Where(p => p.ResolvedOn >= from && p.ResolvedOn <= to).ToListAsync(ct))
+            .ToLookup(p => p.ResponsibleUnit, StringComparer.Ordinal);
+
+        var figures = projects.GroupBy(p => p.ResponsibleUnit, StringComparer.Ordinal).Select(unit =>
+        {
+            var lights = unit.Aggregate(new LightCounts(), (c, p) => c.Add(ProjectMapping.LightOf(p)));
+            var completed = unit.Sum(p => byProject[p.Id].Where(r => r.IsCurrent && r.PeriodStart >= yearStart).Sum(r => r.PeriodInvestment));
+            var planned = unit.Sum(p => p.YearPlannedInvestment);
+            int due = 0, onTime = 0;
+            foreach (var p in unit.Where(p => p.Stage == nameof(ProjectStage.UnderConstruction)))
+            {
+                var owedFrom = p.PlannedStart > p.RegisteredOn ? p.PlannedStart : p.RegisteredOn;
+                for (var period = cadence.PeriodContaining(from); period.End <= to && period.End < today; period = cadence.PeriodContaining(period.End.AddDays(1)))
+                {
+                    if (period.Start < from || period.End < owedFrom)
+                    {
+                        continue;
+                    }
+
+                    due++;
+                    var first = byProject[p.Id].Where(r => r.PeriodStart == period.Start).OrderBy(r => r.Version).FirstOrDefault();
+                    if (first is not null && first.SubmittedOn <= period.End.AddDays(1))
+                    {
+                        onTime++;
+                    }
+                }
+            }
+
+            return new UnitPeriodFigures(unit.Key, lights, completed, planned, due, onTime, resolved[unit.Key].Select(p => p.WorkingDays).ToList());
+        }).ToList();
+
+        var response = new V1.RankUnitsResponse { FromDate = Wire.Date(from), ToDate = Wire.Date(to) };
+        var byUnit = figures.ToDictionary(f => f.Unit, StringComparer.Ordinal);
+        response.Ranks.AddRange(UnitRanking.Rank(figures, weights).Select(r =>
+        {
+            var f = byUnit[r.Unit];
+            return new V1.UnitRank
+            {
+                Rank = r.Rank,
+                Unit = r.Unit,
+                Score = Wire.Dec(r.Score),
+                GreenShare = Wire.Dec(r.Parts.GreenShare),
+                InvestmentCompletion = Wire.Dec(r.Parts.InvestmentCompletion),
+                OnTimeReporting = Wire.Dec(r.Parts.OnTimeReporting),
+                ProblemResolution = Wire.Dec(r.Parts.ProblemResolution),
+                MedianResolutionWorkingDays = Wire.Dec(r.MedianResolutionWorkingDays),
+                Lights = LightQueries.Tally(f.Projects),
+                InvestmentCompleted = Wire.Dec(f.InvestmentCompleted),
+                InvestmentPlanned = Wire.Dec(f.InvestmentPlanned),
+                ReportsDue = f.ReportsDue,
+                ReportsOnTime = f.ReportsOnTime,
+            };
+        }));
+        return response;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Contracts.Registry;
+using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Domain.Lights;
+using ProjectHub.Registry.Domain.Progress;
+using ProjectHub.Registry.Persistence;
+using ProjectHub.Registry.Projects;
+
+namespace ProjectHub.Registry.Lights;
+
+/// <summary>
+/// Re-evaluates one project's light from what is stored and keeps the result: the current light on the project,
+/// a history row when the assessment changed (<see cref="LightChange"/>), and a ProjectLightChanged event in the
+/// outbox when the colour changed. Reads the database, so callers save their own changes first (inside their
+/// transaction) and then call this.
+/// </summary>
+public sealed class LightEngine(TimeProvider time, LightRules rules)
+{
+    public async Task<LightChange> EvaluateAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
+    {
+        var inputs = await GatherAsync(db, row, ct);
+        var today = time.Today();
+        var assessment = LightEvaluator.Evaluate(inputs, rules, today);
+        var previousLight = ProjectMapping.LightOf(row);
+        var previousReasons = Json.Read<List<LightReason>>(row.LightReasonsJson);
+        var change = LightChange.Between(previousLight, previousReasons, assessment);
+        var nowMs = time.NowMs();
+
+        row.Light = assessment.Light.ToString();
+        row.LightReasonsJson = Json.Write(assessment.Reasons);
+        row.PlannedPercent = assessment.PlannedPercent;
+        row.ActualPercent = assessment.ActualPercent;
+        row.LightEvaluatedAtMs = nowMs;
+        row.RedSince = assessment.Light != Light.Red ? null : previousLight == Light.Red ? row.RedSince ?? today : today;
+
+        if (change.ShouldRecord)
+        {
+            db.LightHistory.Add(new LightHistoryRow
+            {
+                Id = Guid.NewGuid(),
+                ProjectId = row.Id,
+                AtMs = nowMs,
+                Sequence = Sequence.Next(),
+                From = previousLight.ToString(),
+                To = assessment.Light.ToString(),
+                ReasonsJson = row.LightReasonsJson,
+                PlannedPercent = assessment.PlannedPercent,
+                ActualPercent = assessment.ActualPercent,
+                LightChanged = change.ShouldPublish,
+            });
+        }
+
+        if (change.ShouldPublish)
+        {
+            db.AddIntegrationEvent(new ProjectLightChanged(
+                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row),
+                Upper(previousLight), Upper(assessment.Light),
+                assessment.Reasons.Select(r => new LightReasonDto(r.Code, Upper(r.Light), r.Message)).ToList(),
+                assessment.PlannedPercent, assessment.ActualPercent));
+        }
+
+        return change;
+    }
+
+    /// <summary>Wire spelling of a light in events: RED, YELLOW, GREEN, NONE.</summary>
+    public static string Upper(Light light) => light.ToString().ToUpperInvariant();
+
+    /// <summary>Wire spelling of a stored enum name in events: "UnderConstruction" → "UNDER_CONSTRUCTION".</summary>
+    public static string UpperSnake(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+
+    private static async Task<LightInputs> GatherAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
+    {
+        var reports = await db.Reports.AsNoTracking().Where(r => r.ProjectId == row.Id).ToListAsync(ct);
+        var current = reports.Where(r => r.IsCurrent).OrderByDescending(r => r.PeriodStart).ToList();
+        var overdue = await db.OverdueApprovals.AsNoTracking().Where(o => o.ProjectId == row.Id).ToListAsync(ct);
+
+        // The unbroken run of SUSPENDED reports ending at the latest period.
+        var suspendedRun = current.TakeWhile(r => r.State == nameof(ConstructionState.Suspended)).ToList();
+
+        return new LightInputs
+        {
+            Stage = ProjectMapping.Stage(row),
+            Schedule = ProjectMapping.Schedule(row),
+            RegisteredOn = row.RegisteredOn,
+            ActualStart = row.ActualStart,
+            LastReportOn = reports.Count == 0 ? null : reports.Max(r => r.SubmittedOn),
+            ReportedPercent = current.Count == 0 ? null : current[0].CumulativePercent,
+            SuspendedSince = suspendedRun.Count == 0 ? null : suspendedRun[^1].PeriodStart,
+            ReachedMilestones = current
+                .SelectMany(r => Json.Read<List<MilestoneReached>>(r.ReachedMilestonesJson))
+                .Select(m => m.Name)
+                .ToHashSet(StringComparer.Ordinal),
+            OpenApprovals = overdue.Select(o => new ApprovalDue(o.ItemName, o.DueDate)).ToList(),
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Grpc;
+using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Domain.Lights;
+using ProjectHub.Registry.Domain.Projects;
+using ProjectHub.Registry.Persistence;
+using V1 = ProjectHub.Registry.V1;
+
+namespace ProjectHub.Registry.Projects;
+
+/// <summary>Reading projects: one, a filtered page, and the audit trail.</summary>
+public sealed class ProjectQueries(RegistryDbContext db)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<V1.Project> GetAsync(string projectId, CancellationToken ct) =>
+        await ProjectStore.ToWireAsync(db, await ProjectStore.FindAsync(db, projectId, ct), ct);
+
+    /// <summary>
+    /// Registration order, with the id breaking ties; the page token is the last (instant, id) seen, so pages stay
+    /// stable while projects are added or edited (keyset paging, no offsets).
+    /// </summary>
+    public async Task<V1.ListProjectsResponse> ListAsync(V1.ListProjectsRequest r, CancellationToken ct)
+    {
+        var v = new Violations();
+        if (r.PageSize is < 0 or > MaxPageSize)
+        {
+            v.Add("page_size", $"Must be between 1 and {MaxPageSize} (0 means {DefaultPageSize}).");
+        }
+
+        (long Ms, string Id)? after = null;
+        if (!string.IsNullOrEmpty(r.PageToken))
+        {
+            after = DecodeToken(r.PageToken);
+            if (after is null)
+            {
+                v.Add("page_token", "Not a page token this service issued.");
+            }
+        }
+
+        var light = Wire.FromWire<V1.Light, Light>(r.Light);
+        var tier = Wire.FromWire<V1.ProjectTier, ProjectTier>(r.Tier);
+        var stage = Wire.FromWire<V1.ProjectStage, ProjectStage>(r.Stage);
+        v.ThrowIfAny();
+
+        var query = db.Projects.AsNoTracking();
+        if (r.OnlyUnlit)
+        {
+            query = query.Where(p => p.Light == nameof(Light.None));
+        }
+        else if (light is { } l && l != Light.None)
+        {
+            var name = l.ToString();
+            query = query.Where(p => p.Light == name);
+        }
+
+        if (tier is { } t)
+        {
+            var name = t.ToString();
+            query = query.Where(p => p.Tier == name);
+        }
+
+        if (stage is { } s)
+        {
+            var name = s.ToString();
+            query = query.Where(p => p.Stage == name);
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.IndustryDepartment))
+        {
+            query = query.Where(p => p.IndustryDepartment == r.IndustryDepartment.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.Locality))
+        {
+            query = query.Where(p => p.Locality == r.Locality.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.LeaderInCharge))
+        {
+            query = query.Where(p => p.LeaderInCharge == r.LeaderInCharge.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.OwnerUnit))
+        {
+            query = query.Where(p => p.OwnerUnit == r.OwnerUnit.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(r.NameContains))
+        {
+            var text = r.NameContains.Trim();
+            query = query.Where(p => p.Name.Contains(text));
+        }
+
+        if (after is { } a)
+        {
+            query = query.Where(p => p.RegisteredAtMs > a.Ms || (p.RegisteredAtMs == a.Ms && string.Compare(p.Id, a.Id) > 0));
+        }
+
+        var size = r.PageSize == 0 ? DefaultPageSize : r.PageSize;
+        var rows = await query.OrderBy(p => p.RegisteredAtMs).ThenBy(p => p.Id).Take(size + 1).ToListAsync(ct);
+        var page = rows.Take(size).ToList();
+        var ids = page.Select(p => p.Id).ToList();
+        var overdue = (await db.OverdueApprovals.AsNoTracking().Where(o => ids.Contains(o.ProjectId)).ToListAsync(ct))
+            .ToLookup(o => o.ProjectId);
+
+        var response = new V1.ListProjectsResponse();
+        response.Projects.AddRange(page.Select(p => ProjectMapping.ToWire(p, overdue[p.Id].OrderBy(o => o.DueDate))));
+        if (rows.Count > size)
+        {
+            response.NextPageToken = EncodeToken(page[^1].RegisteredAtMs, page[^1].Id);
+        }
+
+        return response;
+    }
+
+    public async Task<V1.ProjectHistory> HistoryAsync(string projectId, CancellationToken ct)
+    {
+        var row = await ProjectStore.FindAsync(db, projectId, ct);
+        var audit = await db.Audit.AsNoTracking().Where(a => a.ProjectId == row.Id).OrderBy(a => a.Sequence).ToListAsync(ct);
+        var baselines = await db.Baselines.AsNoTracking().Where(b => b.ProjectId == row.Id).OrderBy(b => b.Version).ToListAsync(ct);
+        var history = new V1.ProjectHistory { ProjectId = row.Id };
+        history.Records.AddRange(audit.Select(a =>
+        {
+            var record = new V1.AuditRecord { At = Wire.Time(a.AtMs), Actor = a.Actor, Action = a.Action, Reason = a.Reason };
+            record.Changes.AddRange(Json.Read<List<string>>(a.ChangesJson));
+            return record;
+        }));
+        history.Baselines.AddRange(baselines.Select(b => new V1.BaselineVersion
+        {
+            Version = b.Version,
+            Baseline = ProjectMapping.ToWire(new Baseline(Json.Read<List<Milestone>>(b.MilestonesJson))),
+            PlannedStart = Wire.Date(b.PlannedStart),
+            PlannedCompletion = Wire.Date(b.PlannedCompletion),
+            CreatedAt = Wire.Time(b.CreatedAtMs),
+            CreatedBy = b.CreatedBy,
+            Reason = b.Reason,
+        }));
+        return history;
+    }
+
+    private static string EncodeToken(long ms, string id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{ms}|{id}")));
+
+    private static (long Ms, string Id)? DecodeToken(string token)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var bar = text.IndexOf('|', StringComparison.Ordinal);
+            return bar > 0 && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                ? (ms, text[(bar + 1)..])
+                : null;
+        }
+        catch (FormatException)
+        {
+            // Not base64: reported to the caller as a bad page_token.
+            return null;
+        }
+    }
+}

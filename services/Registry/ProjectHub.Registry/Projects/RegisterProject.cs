@@ -1,0 +1,85 @@
+using ProjectHub.Contracts.Registry;
+using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Domain.Projects;
+using ProjectHub.Registry.Lights;
+using ProjectHub.Registry.Persistence;
+using V1 = ProjectHub.Registry.V1;
+
+namespace ProjectHub.Registry.Projects;
+
+/// <summary>Puts a project on the list: validated, stored with baseline version 1, audited, published, lit.</summary>
+public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
+{
+    public async Task<V1.Project> HandleAsync(V1.RegisterProjectRequest request, string actor, CancellationToken ct)
+    {
+        var v = new Violations();
+        var today = time.Today();
+        if (request.Project is null)
+        {
+            v.Add("project", "Required: the project's fields.");
+            v.ThrowIfAny();
+        }
+
+        var draft = ProjectMapping.ToDraft(request.Project!, v);
+        v.AddRange(ProjectValidator.Validate(draft, today), "project.");
+        ProjectMapping.RequireRoutingFields(draft, v);
+
+        var stage = request.Stage == V1.ProjectStage.Unspecified
+            ? ProjectStage.Reserve
+            : Wire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
+        if (stage is not (ProjectStage.Reserve or ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
+        {
+            v.Add("stage", "A project is registered as RESERVE, PRE_CONSTRUCTION or UNDER_CONSTRUCTION.");
+        }
+
+        var actualStart = Wire.ParseOptionalDate(request.ActualStart, "actual_start", v);
+        if (actualStart is not null && stage != ProjectStage.UnderConstruction)
+        {
+            v.Add("actual_start", "Only a project registered UNDER_CONSTRUCTION has an actual start.");
+        }
+
+        if (actualStart > today)
+        {
+            v.Add("actual_start", "The actual start cannot be in the future.");
+        }
+
+        v.ThrowIfAny();
+
+        var nowMs = time.NowMs();
+        var row = new ProjectRow
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()).ToString(),
+            Stage = stage!.Value.ToString(),
+            BaselineVersion = 1,
+            RegisteredAtMs = nowMs,
+            RegisteredOn = today,
+            UpdatedAtMs = nowMs,
+            ActualStart = stage == ProjectStage.UnderConstruction ? actualStart ?? draft.PlannedStart : null,
+        };
+        ProjectMapping.Apply(draft, row);
+
+        return await work.RunAsync(async () =>
+        {
+            db.Projects.Add(row);
+            db.Baselines.Add(new BaselineRow
+            {
+                ProjectId = row.Id,
+                Version = 1,
+                MilestonesJson = row.MilestonesJson,
+                PlannedStart = row.PlannedStart,
+                PlannedCompletion = row.PlannedCompletion,
+                CreatedAtMs = nowMs,
+                CreatedBy = actor,
+                Reason = "Registered",
+            });
+            ProjectStore.Audit(db, row.Id, nowMs, actor, "REGISTERED", "", [$"name: {row.Name}", $"stage: {row.Stage}"]);
+            db.AddIntegrationEvent(new ProjectRegistered(
+                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row), LightEngine.UpperSnake(row.Tier), LightEngine.UpperSnake(row.Stage),
+                row.TotalInvestment, row.YearPlannedInvestment, row.PlannedStart, row.PlannedCompletion, actor));
+            await db.SaveChangesAsync(ct);
+            await lights.EvaluateAsync(db, row, ct);
+            return await ProjectStore.ToWireAsync(db, row, ct);
+        }, ct);
+    }
+}
