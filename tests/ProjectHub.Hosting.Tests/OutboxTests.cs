@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,8 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // No endpoints are needed; a fixed default port would collide with test projects running in parallel.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["Database:Directory"] = _directory;
         builder.AddServiceDatabase<TestDbContext>("Test");
         builder.AddOutboxRelay<TestDbContext>();
