@@ -42,6 +42,8 @@ APT_PACKAGES=(
   python3-grpcio      # Python gRPC interop peer (tests/interop/python)
   python3-grpc-tools  # protoc used by that peer at run time
   grpc-proto          # official interop / health / reflection .proto files
+  rabbitmq-server     # private broker of tests/ProjectHub.Infrastructure.Tests (deploy/local/infra.sh)
+  postgresql          # private PostgreSQL 15 of the same tests (deploy/local/infra.sh)
 )
 # ---------------------------------------------------------------------------------
 

@@ -35,6 +35,11 @@ public static class CommandLineHelp
               Database:<Service>:ConnectionString  (SQLite: Data Source=data/<service>.db; required for Postgres)
               Bus:Transport                 InMemory or RabbitMq (InMemory)
               Bus:RabbitMq:Host, Port, VirtualHost, Username, Password   (127.0.0.1, 5672, /, guest, guest)
+              Bus:PrefetchCount, Bus:RabbitMq:QueueType, Bus:RetryIntervalsMs   (16, Quorum, 100,500,2000)
+              Registry:Lights:*, Registry:Exit:*, Registry:Ranking:*   rule thresholds (the brief's defaults)
+              Approval:Rules:*              approval items, time limits, departments, thresholds
+              Escalation:Ladder:Preset      Default or Short ladder (Default)
+              Escalation:Recipients:*       who receives each tier's alerts
               Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files (unset)
 
             The full reference is README.md, section "Configuration".

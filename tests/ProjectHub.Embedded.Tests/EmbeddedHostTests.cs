@@ -52,7 +52,7 @@ public sealed class EmbeddedHostTests
         Assert.Contains("Application is shutting down", host.Output);
     }
 
-    private static async Task WaitServingAsync(GrpcChannel channel, EmbeddedProcess host)
+    internal static async Task WaitServingAsync(GrpcChannel channel, EmbeddedProcess host)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

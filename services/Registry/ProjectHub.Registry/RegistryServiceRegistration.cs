@@ -36,9 +36,9 @@ public static class RegistryServiceRegistration
         builder.Services.AddGrpcService<ProjectRegistryService>(port);
 
         // Rules: the defaults of the domain brief; deployments override them here once configuration binding lands.
-        builder.Services.AddSingleton(LightRules.Default);
-        builder.Services.AddSingleton(ExitRules.Default);
-        builder.Services.AddSingleton(RankingWeights.Default);
+        builder.Services.AddSingleton(RegistryRulesConfiguration.Lights(builder.Configuration));
+        builder.Services.AddSingleton(RegistryRulesConfiguration.Exit(builder.Configuration));
+        builder.Services.AddSingleton(RegistryRulesConfiguration.Ranking(builder.Configuration));
         builder.Services.AddSingleton(ReportCadence.Weekly);
 
         var s = builder.Services;
