@@ -1,21 +1,15 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectHub.Approval.Client;
 using ProjectHub.Approval.Overdue;
 using ProjectHub.Approval.Persistence;
 using ProjectHub.Approval.V1;
 using ProjectHub.Grpc;
-using ProjectHub.Hosting;
-using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -23,53 +17,28 @@ namespace ProjectHub.Approval.Tests.Service;
 public sealed class ApprovalServiceFixture : IAsyncLifetime
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "approval-tests-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private GrpcChannel? _channel;
+    private ServiceTestHost? _host;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
+    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
 
     public ApprovalsClient Approvals { get; private set; } = null!;
 
     public WorkingCalendarClient Calendar { get; private set; } = null!;
 
-    public OverdueSweep Sweep => _app!.Services.GetRequiredService<OverdueSweep>();
+    public OverdueSweep Sweep => _host!.Services.GetRequiredService<OverdueSweep>();
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Services:Approval:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["Database:Directory"] = _directory,
-        });
-        builder.AddProjectHubDefaults();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
-        builder.AddApprovalService();
-        builder.AddProjectHubBus();
-        _app = builder.Build();
-        await _app.Services.InitializeDatabasesAsync();
-        _app.UseProjectHub();
-        await _app.StartAsync();
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        Approvals = new ApprovalsClient(_channel);
-        Calendar = new WorkingCalendarClient(_channel);
+        _host = await ServiceTestHost.StartAsync("Approval", b => b.AddApprovalService(), Time);
+        Approvals = new ApprovalsClient(_host.Channel);
+        Calendar = new WorkingCalendarClient(_host.Channel);
     }
 
     public async Task DisposeAsync()
     {
-        _channel?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
+            await _host.DisposeAsync();
         }
     }
 
@@ -77,14 +46,14 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
     public void At(string isoDate, int hour = 10)
     {
         var date = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Time.SetUtcNow(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), Shanghai));
+        Time.Set(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), Shanghai));
     }
 
     public static CallOptions As(string actor) => new(new Metadata { { "x-actor", actor } });
 
     public async Task<T> WithDbAsync<T>(Func<ApprovalDbContext, Task<T>> read)
     {
-        await using var scope = _app!.Services.CreateAsyncScope();
+        await using var scope = _host!.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<ApprovalDbContext>());
     }
 
@@ -132,15 +101,6 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
         SizeBytes = 2048,
         Location = $"approvals/{name}",
     };
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +12,8 @@ using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Messaging;
 
+using ProjectHub.Testing;
+
 namespace ProjectHub.Escalation.Tests.Service;
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed class EscalationHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsDirectory;
 
-    private EscalationHost(WebApplication app, FakeTimeProvider clock, string directory, bool ownsDirectory, GrpcChannel channel)
+    private EscalationHost(WebApplication app, ManualTimeProvider clock, string directory, bool ownsDirectory, GrpcChannel channel)
     {
         _app = app;
         Clock = clock;
@@ -35,7 +35,7 @@ public sealed class EscalationHost : IAsyncDisposable
         Client = new EscalationClient(channel);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public ManualTimeProvider Clock { get; }
     public string Directory { get; }
     public GrpcChannel Channel { get; }
     public EscalationClient Client { get; }
@@ -45,13 +45,13 @@ public sealed class EscalationHost : IAsyncDisposable
         new(year, month, day, hour, minute, 0, ShanghaiTime.Offset);
 
     public static async Task<EscalationHost> StartAsync(
-        FakeTimeProvider? clock = null, string? directory = null, IDictionary<string, string?>? settings = null)
+        ManualTimeProvider? clock = null, string? directory = null, IDictionary<string, string?>? settings = null)
     {
-        clock ??= new FakeTimeProvider(Shanghai(2026, 3, 2, 9));
+        clock ??= new ManualTimeProvider(Shanghai(2026, 3, 2, 9));
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "escalation-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var port = FreePort();
+        var port = FreePort.Next();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -140,12 +140,5 @@ public sealed class EscalationHost : IAsyncDisposable
                 // A file still open on some platforms; the temp directory is cleaned by the OS eventually.
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

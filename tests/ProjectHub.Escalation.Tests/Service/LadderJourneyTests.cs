@@ -2,6 +2,8 @@ using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
+using ProjectHub.Testing;
+
 namespace ProjectHub.Escalation.Tests.Service;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class LadderJourneyTests
     [Fact]
     public async Task A_daily_sweep_drives_a_problem_up_the_default_ladder_on_the_working_day_dates()
     {
-        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 2, 10, 10)));
+        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 2, 10, 10)));
         var problem = await RaiseAsync(host);
         Assert.Equal("2026-02-13", problem.TierDeadline);
 
@@ -46,7 +48,7 @@ public sealed class LadderJourneyTests
     [Fact]
     public async Task One_sweep_after_downtime_catches_up_tier_by_tier_on_the_same_dates()
     {
-        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 2, 10, 10)));
+        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 2, 10, 10)));
         var problem = await RaiseAsync(host);
 
         host.Clock.Set(Shanghai(2026, 4, 1, 9));
@@ -62,7 +64,7 @@ public sealed class LadderJourneyTests
     public async Task The_short_preset_is_chosen_by_configuration_alone()
     {
         await using var host = await StartAsync(
-            new FakeTimeProvider(Shanghai(2026, 2, 10, 10)),
+            new ManualTimeProvider(Shanghai(2026, 2, 10, 10)),
             settings: new Dictionary<string, string?> { ["Escalation:Ladder:Preset"] = "Short", ["Escalation:Ladder:TopTierReminderAfterWorkingDays"] = "3" });
 
         var ladder = await host.Client.GetLadderAsync(new GetLadderRequest());

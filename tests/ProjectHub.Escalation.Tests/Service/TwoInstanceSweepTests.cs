@@ -3,6 +3,8 @@ using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
+using ProjectHub.Testing;
+
 namespace ProjectHub.Escalation.Tests.Service;
 
 /// <summary>Two service instances (two WebApplications) sweeping one SQLite database escalate each deadline once.</summary>
@@ -11,7 +13,7 @@ public sealed class TwoInstanceSweepTests
     [Fact]
     public async Task Concurrent_sweeps_of_two_instances_escalate_exactly_once()
     {
-        var clock = new FakeTimeProvider(Shanghai(2026, 3, 2, 9));
+        var clock = new ManualTimeProvider(Shanghai(2026, 3, 2, 9));
         await using var first = await StartAsync(clock);
         await using var second = await StartAsync(clock, directory: first.Directory);
 
