@@ -42,8 +42,11 @@ APT_PACKAGES=(
   python3-grpcio      # Python gRPC interop peer (tests/interop/python)
   python3-grpc-tools  # protoc used by that peer at run time
   grpc-proto          # official interop / health / reflection .proto files
+  python3-yaml        # deploy tests parse the compose and Kubernetes YAML
   rabbitmq-server     # private broker of tests/ProjectHub.Infrastructure.Tests (deploy/local/infra.sh)
   postgresql          # private PostgreSQL 15 of the same tests (deploy/local/infra.sh)
+  chromium            # headless browser driving the web board in tests/ProjectHub.Board.Tests
+  fonts-wqy-microhei  # a CJK font, so the board's Chinese text renders in screenshots
 )
 # ---------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ProjectHub.Calendar;
 using ProjectHub.Grpc;
+using ProjectHub.Hosting.Observability;
 
 namespace ProjectHub.Hosting;
 
@@ -23,6 +24,7 @@ public static class ProjectHubDefaults
         });
         // SQL text at Information drowns everything else; raise it in configuration when needed.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.AddProjectHubTelemetry();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IWorkingCalendar>(provider =>
         {

@@ -28,7 +28,7 @@ public sealed class EmbeddedHostTests
     public async Task Starts_all_three_services_serving_on_their_ports_and_stops_cleanly()
     {
         await using var host = EmbeddedProcess.Start();
-        for (var i = 0; i < host.Ports.Length; i++)
+        for (var i = 0; i < ServiceByPort.Length; i++)
         {
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[i]}");
             await WaitServingAsync(channel, host);
@@ -45,6 +45,11 @@ public sealed class EmbeddedHostTests
                 channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[(i + 1) % 3] }).ResponseAsync);
             Assert.Equal(StatusCode.NotFound, other.StatusCode);
         }
+
+        // The web board is part of the embedded default too.
+        using var http = new HttpClient();
+        var page = await http.GetStringAsync($"http://127.0.0.1:{host.Ports[3]}/");
+        Assert.Contains("挂图", page);
 
         Assert.True(File.Exists(Path.Combine(host.DataDirectory, "registry.db")), host.Output);
         var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));

@@ -22,7 +22,7 @@ public sealed class EmbeddedProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>Registry, approval, escalation.</summary>
+    /// <summary>Registry, approval, escalation (gRPC), board (HTTP).</summary>
     public int[] Ports { get; }
 
     public string DataDirectory { get; }
@@ -42,7 +42,7 @@ public sealed class EmbeddedProcess : IAsyncDisposable
 
     public static EmbeddedProcess Start()
     {
-        var ports = new[] { FreePort(), FreePort(), FreePort() };
+        var ports = new[] { FreePort(), FreePort(), FreePort(), FreePort() };
         var data = Directory.CreateTempSubdirectory("projecthub-embedded-").FullName;
         var host = Path.Combine(AppContext.BaseDirectory, "ProjectHub.Embedded.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -53,6 +53,7 @@ public sealed class EmbeddedProcess : IAsyncDisposable
                 $"--Services:Registry:Port={ports[0]}",
                 $"--Services:Approval:Port={ports[1]}",
                 $"--Services:Escalation:Port={ports[2]}",
+                $"--Services:Board:Port={ports[3]}",
                 $"--Database:Directory={data}",
             },
             RedirectStandardOutput = true,

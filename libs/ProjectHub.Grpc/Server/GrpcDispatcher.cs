@@ -118,6 +118,15 @@ internal sealed class GrpcDispatcher(
         }
         catch (Exception ex)
         {
+            foreach (var mapper in httpContext.RequestServices.GetServices<IGrpcExceptionMapper>())
+            {
+                if (mapper.TryMap(ex) is { } mapped)
+                {
+                    logger.LogWarning(ex, "gRPC {Method} ended with {Status}: {Detail}", path, mapped.StatusCode, mapped.Detail);
+                    return (mapped, null);
+                }
+            }
+
             logger.LogError(ex, "Unhandled exception in gRPC method {Method}", path);
             var detail = options.Value.EnableDetailedErrors
                 ? $"Exception was thrown by handler. {ex.GetType().Name}: {ex.Message}"

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectHub.Hosting.Messaging;
 using Microsoft.Extensions.Logging;
+using ProjectHub.Grpc;
 
 namespace ProjectHub.Hosting.Database;
 
@@ -22,6 +23,8 @@ public static class DatabaseExtensions
         var connectionString = section["ConnectionString"];
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
+        // A database outage reaches callers as UNAVAILABLE (retryable), not UNKNOWN.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcExceptionMapper, DatabaseUnavailableMapper>());
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>());

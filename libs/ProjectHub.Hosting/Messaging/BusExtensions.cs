@@ -16,6 +16,7 @@ public static class BusExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<Observability.OutboxBacklogSampler<TContext>>();
         return builder;
     }
 
@@ -44,6 +45,8 @@ public static class BusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddPublishObserver<Observability.PublishMetricsObserver>();
+            bus.AddConsumeObserver<Observability.ConsumeMetricsObserver>();
             foreach (var consumer in consumers)
             {
                 bus.AddConsumer(consumer);

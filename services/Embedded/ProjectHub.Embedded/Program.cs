@@ -1,4 +1,5 @@
 using ProjectHub.Approval;
+using ProjectHub.Board;
 using ProjectHub.Escalation;
 using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
@@ -6,7 +7,8 @@ using ProjectHub.Hosting.Messaging;
 using ProjectHub.Registry;
 
 // The embedded default: registry (5101), approval (5102) and escalation (5103) in one process, each on its own
-// port with its own SQLite database, sharing one in-process bus. Runs until Ctrl+C.
+// port with its own SQLite database, sharing one in-process bus, plus the web board on http://127.0.0.1:5100/.
+// Runs until Ctrl+C.
 if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Embedded", "all three services in one process (SQLite, in-process bus)"))
 {
     return;
@@ -18,8 +20,10 @@ builder.AddRegistryService();
 builder.AddApprovalService();
 builder.AddEscalationService();
 builder.AddProjectHubBus();
+builder.AddBoard();
 
 var app = builder.Build();
 await app.Services.InitializeDatabasesAsync();
 app.UseProjectHub();
+app.MapBoard();
 await app.RunAsync();

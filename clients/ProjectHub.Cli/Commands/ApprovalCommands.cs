@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using ProjectHub.Approval.V1;
+using ProjectHub.Cli.Output;
+using Spectre.Console;
+
+namespace ProjectHub.Cli.Commands;
+
+/// <summary>approvals open|show|list|submit|accept|approve|return|timeline: pre-construction approvals (前期审批).</summary>
+internal static class ApprovalCommands
+{
+    private const string Kinds = "project_proposal | feasibility_study | preliminary_design | land_and_planning | environmental_impact | construction_permit";
+
+    public static Command Build(Runner runner)
+    {
+        var approvals = new Command("approvals", "pre-construction approval cases: open, show, list, and move items through review");
+        approvals.Add(Open(runner));
+        approvals.Add(Show(runner));
+        approvals.Add(List(runner));
+        approvals.Add(Submit(runner));
+        approvals.Add(Step(runner, "accept", "a department accepts a submitted item; its clock starts (example: approvals accept c-1 --kind feasibility_study --department DRC)", "--note",
+            (cli, r) => cli.Approvals.AcceptItemAsync(new AcceptItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Note = r.Text }, cli.Call()).ResponseAsync));
+        approvals.Add(Step(runner, "approve", "a department approves (example: approvals approve c-1 --kind feasibility_study --department DRC)", "--note",
+            (cli, r) => cli.Approvals.ApproveItemAsync(new ApproveItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Note = r.Text }, cli.Call()).ResponseAsync));
+        approvals.Add(Step(runner, "return", "a department returns it for correction (example: approvals return c-1 --kind feasibility_study --department DRC --reason 材料不全)", "--reason",
+            (cli, r) => cli.Approvals.ReturnItemAsync(new ReturnItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Reason = r.Text }, cli.Call()).ResponseAsync));
+        approvals.Add(Timeline(runner));
+        return approvals;
+    }
+
+    private static Command Open(Runner runner)
+    {
+        var project = Opt.Text("--project", "project id", required: true);
+        var total = Opt.Text("--total-investment", "total investment, 万元 (decides which items are needed)", required: true);
+        var government = Opt.Flag("--government-invested", "government-invested project");
+        var green = Opt.Flag("--green-channel", "green channel (绿色通道): shorter time limits");
+        var owner = Opt.Text("--owner-unit", "owner unit");
+        var command = new Command("open", "open a project's approval case (example: approvals open --project p-1 --total-investment 5000 --government-invested)")
+            .With(project, total, government, green, owner);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var c = await cli.Approvals.OpenCaseAsync(new OpenCaseRequest
+            {
+                ProjectId = parse.GetValue(project)!,
+                TotalInvestment = new ProjectHub.Approval.V1.Decimal { Value = parse.GetValue(total)! },
+                GovernmentInvested = parse.GetValue(government),
+                GreenChannel = parse.GetValue(green),
+                OwnerUnit = parse.GetValue(owner) ?? "",
+            }, cli.Call());
+            cli.Write(c, () => Case(cli.Console, c));
+        });
+        return command;
+    }
+
+    private static Command Show(Runner runner)
+    {
+        var id = Opt.Id("case-id", "the case id");
+        var command = new Command("show", "a case with each item's state and clock (example: approvals show c-1)").With(id);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var c = await cli.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = parse.GetValue(id)! }, cli.Call());
+            cli.Write(c, () => Case(cli.Console, c));
+        });
+        return command;
+    }
+
+    private static Command List(Runner runner)
+    {
+        var department = Opt.Text("--department", "only items this department reviews");
+        var state = Opt.Text("--state", "not_submitted | submitted | in_review | approved | returned");
+        var overdue = Opt.Flag("--overdue", "only cases with an overdue item");
+        var command = new Command("list", "cases, filtered (example: approvals list --department DRC --overdue)").With(department, state, overdue);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var request = new ListCasesRequest { DepartmentId = parse.GetValue(department) ?? "", OverdueOnly = parse.GetValue(overdue) };
+            if (parse.GetValue(state) is { } s) request.State = Input.Enum<ItemState>(s, "--state");
+            var response = await cli.Approvals.ListCasesAsync(request, cli.Call());
+            cli.Write(response, () =>
+            {
+                var table = new Table().AddColumns("case", "project", "total 万元", "items", "approved", "overdue", "ready to start");
+                foreach (var c in response.Cases)
+                {
+                    table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.ProjectId), c.TotalInvestment?.Value ?? "-",
+                        c.Items.Count.ToString(CultureInfo.InvariantCulture),
+                        c.Items.Count(i => i.State == ItemState.Approved).ToString(CultureInfo.InvariantCulture),
+                        c.Items.Count(i => i.Clock?.Overdue == true).ToString(CultureInfo.InvariantCulture), c.ReadyToStartConstruction ? "yes" : "");
+                }
+
+                cli.Console.Write(table);
+            });
+        });
+        return command;
+    }
+
+    private static Command Submit(Runner runner)
+    {
+        var id = Opt.Id("case-id", "the case id");
+        var kind = Opt.Text("--kind", Kinds, required: true);
+        var documents = Opt.Many("--document", "an attached document name@location; repeat for each");
+        var note = Opt.Text("--note", "a note");
+        var command = new Command("submit", "the owner submits an item (example: approvals submit c-1 --kind feasibility_study --document 可研报告.pdf@s3://docs/1)")
+            .With(id, kind, documents, note);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var request = new SubmitItemRequest { CaseId = parse.GetValue(id)!, Kind = Input.Enum<ItemKind>(parse.GetValue(kind)!, "--kind"), Note = parse.GetValue(note) ?? "" };
+            foreach (var d in parse.GetValue(documents) ?? [])
+            {
+                var at = d.IndexOf('@', StringComparison.Ordinal);
+                request.Documents.Add(at < 0 ? new DocumentReference { Name = d } : new DocumentReference { Name = d[..at], Location = d[(at + 1)..] });
+            }
+
+            var item = await cli.Approvals.SubmitItemAsync(request, cli.Call());
+            cli.Write(item, () => Items(cli.Console, [item]));
+        });
+        return command;
+    }
+
+    private sealed record StepRequest(string Case, ItemKind Kind, string Department, string Text);
+
+    private static Command Step(Runner runner, string name, string description, string textOption, Func<CliContext, StepRequest, Task<ApprovalItem>> call)
+    {
+        var id = Opt.Id("case-id", "the case id");
+        var kind = Opt.Text("--kind", Kinds, required: true);
+        var department = Opt.Text("--department", "the reviewing department's id (joint review: each department acts)", required: true);
+        var text = Opt.Text(textOption, textOption == "--reason" ? "why it goes back" : "a note", required: textOption == "--reason");
+        var command = new Command(name, description).With(id, kind, department, text);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var item = await call(cli, new StepRequest(parse.GetValue(id)!, Input.Enum<ItemKind>(parse.GetValue(kind)!, "--kind"),
+                parse.GetValue(department)!, parse.GetValue(text) ?? ""));
+            cli.Write(item, () => Items(cli.Console, [item]));
+        });
+        return command;
+    }
+
+    private static Command Timeline(Runner runner)
+    {
+        var id = Opt.Id("case-id", "the case id");
+        var kind = Opt.Text("--kind", Kinds, required: true);
+        var command = new Command("timeline", "every step of one item with working days used (example: approvals timeline c-1 --kind feasibility_study)").With(id, kind);
+        runner.Handle(command, async (parse, cli) =>
+        {
+            var response = await cli.Approvals.GetTimelineAsync(
+                new GetTimelineRequest { CaseId = parse.GetValue(id)!, Kind = Input.Enum<ItemKind>(parse.GetValue(kind)!, "--kind") }, cli.Call());
+            cli.Write(response, () =>
+            {
+                Items(cli.Console, [response.Item]);
+                var table = new Table().AddColumns("#", "date", "action", "state", "actor", "department", "used", "left", "note");
+                foreach (var e in response.Entries)
+                {
+                    table.AddRow(e.Sequence.ToString(CultureInfo.InvariantCulture), e.Date, Input.Name(e.Action), $"{Input.Name(e.From)} → {Input.Name(e.To)}",
+                        Markup.Escape(e.Actor), Markup.Escape(e.DepartmentId), e.WorkingDaysUsed.ToString(CultureInfo.InvariantCulture),
+                        e.WorkingDaysLeft.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.Note));
+                }
+
+                cli.Console.Write(table);
+            });
+        });
+        return command;
+    }
+
+    private static void Case(IAnsiConsole console, ApprovalCase c)
+    {
+        console.MarkupLine($"case {Markup.Escape(c.CaseId)}  project {Markup.Escape(c.ProjectId)}  total {Markup.Escape(c.TotalInvestment?.Value ?? "-")} 万元" +
+            (c.GreenChannel ? "  green channel" : "") + (c.ReadyToStartConstruction ? "  [green]ready to start construction[/]" : ""));
+        Items(console, c.Items);
+    }
+
+    private static void Items(IAnsiConsole console, IEnumerable<ApprovalItem> items)
+    {
+        var table = new Table().AddColumns("item", "kind", "state", "reviews", "limit", "used", "left", "due");
+        foreach (var i in items)
+        {
+            var clock = i.Clock ?? new Clock();
+            table.AddRow(Markup.Escape(i.DisplayName), Input.Name(i.Kind), Input.Name(i.State),
+                Markup.Escape(string.Join(", ", i.Reviews.Select(r => $"{r.DepartmentName}:{Input.Name(r.Status)}"))),
+                i.TimeLimitWorkingDays.ToString(CultureInfo.InvariantCulture), clock.WorkingDaysUsed.ToString(CultureInfo.InvariantCulture),
+                clock.WorkingDaysLeft.ToString(CultureInfo.InvariantCulture),
+                clock.DueDate + (clock.Overdue ? " [red]overdue[/]" : clock.DueSoon ? " [yellow]due soon[/]" : ""));
+        }
+
+        console.Write(table);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using ProjectHub.Grpc;
+using ProjectHub.Registry.V1;
+using Esc = ProjectHub.Escalation.V1;
+
+namespace ProjectHub.Board.Api;
+
+/// <summary>JSON read endpoints behind the board, project and ranking pages.</summary>
+public static class BoardApi
+{
+    public static void MapBoardApi(this WebApplication app)
+    {
+        app.MapGet("/api/cards", async (BoardServices s, CancellationToken ct) =>
+            (await ProjectReader.AllAsync(s, ct)).Select(Views.Card).ToList());
+
+        app.MapGet("/api/projects/{id}", async (string id, BoardServices s, CancellationToken ct) =>
+        {
+            var read = BoardServices.As(BoardServices.ReaderActor, ct);
+            Project project;
+            try
+            {
+                project = await s.Registry.GetProjectAsync(new GetProjectRequest { ProjectId = id }, read);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
+            {
+                return Results.NotFound();
+            }
+
+            var history = await s.Registry.GetLightHistoryAsync(new GetLightHistoryRequest { ProjectId = id }, read);
+            var reports = await s.Registry.ListProgressReportsAsync(new ListProgressReportsRequest { ProjectId = id }, read);
+            var problems = await s.Escalation.ListProblemsAsync(new Esc.ListProblemsRequest { ProjectId = id, PageSize = 500 }, read);
+            var ladder = await s.Escalation.GetLadderAsync(new Esc.GetLadderRequest(), read);
+            return Results.Ok(new
+            {
+                card = Views.Card(project),
+                plannedPercent = Views.Number(project.Light?.PlannedPercent),
+                actualPercent = Views.Number(project.Light?.ActualPercent),
+                reasons = project.Light?.Reasons.Select(r => r.Message).ToList() ?? [],
+                responsiblePerson = project.Fields.ResponsiblePerson,
+                plannedStart = project.Fields.PlannedStart,
+                plannedCompletion = project.Fields.PlannedCompletion,
+                // The chart's points: every evaluation recorded both the baseline's planned % and the reported %.
+                progress = history.Entries
+                    .Where(e => e.PlannedPercent is not null || e.ActualPercent is not null)
+                    .Select(e => new { at = Views.Day(e.At), planned = Views.Number(e.PlannedPercent), actual = Views.Number(e.ActualPercent) })
+                    .ToList(),
+                reports = reports.Reports.OrderByDescending(r => r.PeriodStart, StringComparer.Ordinal).Select(r => new
+                {
+                    period = r.PeriodName.Length > 0 ? r.PeriodName : $"{r.PeriodStart}～{r.PeriodEnd}",
+                    percent = Views.Number(r.CumulativePercent),
+                    investment = Views.Number(r.CumulativeInvestment),
+                    workers = r.Workers,
+                    narrative = r.Narrative,
+                    problems = r.Problems.ToList(),
+                }).ToList(),
+                ladder = ladder.Tiers.Select(t => t.ChineseName).ToList(),
+                problems = problems.Problems.Where(p => p.State != Esc.ProblemState.Resolved).Select(p => new
+                {
+                    id = p.Id,
+                    category = Views.CategoryName(p.Category),
+                    description = p.Description,
+                    supervision = p.Kind == Esc.ProblemKind.Supervision,
+                    tierNumber = p.Tier?.Number ?? 0,
+                    tierName = p.Tier?.ChineseName ?? "",
+                    state = Views.StateName(p.State),
+                    deadline = p.TierDeadline,
+                    overdue = p.Overdue,
+                }).ToList(),
+            });
+        });
+
+        app.MapGet("/api/ranking", async (BoardServices s, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var request = new RankUnitsRequest
+            {
+                FromDate = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ToDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            var ranks = await s.Registry.RankUnitsAsync(request, BoardServices.As(BoardServices.ReaderActor, ct));
+            return new
+            {
+                from = ranks.FromDate,
+                to = ranks.ToDate,
+                ranks = ranks.Ranks.Select(r => new
+                {
+                    rank = r.Rank,
+                    unit = r.Unit,
+                    score = Views.Number(r.Score),
+                    greenShare = Views.Number(r.GreenShare),
+                    investmentCompletion = Views.Number(r.InvestmentCompletion),
+                    onTimeReporting = Views.Number(r.OnTimeReporting),
+                    problemResolution = Views.Number(r.ProblemResolution),
+                    red = r.Lights?.Red ?? 0,
+                    yellow = r.Lights?.Yellow ?? 0,
+                    green = r.Lights?.Green ?? 0,
+                }).ToList(),
+            };
+        });
+    }
+}

@@ -1,0 +1,60 @@
+using ProjectHub.Board.Api;
+using ProjectHub.Grpc;
+using Esc = ProjectHub.Escalation.V1;
+
+namespace ProjectHub.Board.Live;
+
+/// <summary>
+/// GET /events/alerts: bridges EscalationClient.SubscribeAlerts for the signed-in recipient to the browser, one
+/// "alert" event per alert. If the gRPC stream breaks (service restart) it re-subscribes after a second; the page
+/// re-reads the list on every event and on reconnect, so nothing is lost in the gap.
+/// </summary>
+public static class AlertEvents
+{
+    public static void MapAlertEvents(this WebApplication app)
+    {
+        app.MapGet("/events/alerts", async (HttpContext context, BoardServices s, ILoggerFactory logs) =>
+        {
+            if (AlertApi.Recipient(context) is not { } recipient)
+            {
+                context.Response.StatusCode = StatusCodes.Status204NoContent; // EventSource stops retrying on 204
+                return;
+            }
+
+            var log = logs.CreateLogger("ProjectHub.Board.AlertEvents");
+            var ct = context.RequestAborted;
+            await ServerSentEvents.StartAsync(context.Response);
+            await ServerSentEvents.SendAsync(context.Response, "ready", new { recipient }, ct);
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    using var call = s.Escalation.SubscribeAlerts(new Esc.SubscribeAlertsRequest { RecipientId = recipient },
+                        BoardServices.Streaming(recipient, ct));
+                    await foreach (var alert in call.ResponseStream.ReadAllAsync(ct))
+                    {
+                        await ServerSentEvents.SendAsync(context.Response, "alert", Views.Alert(alert), ct);
+                    }
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (RpcException e) when (!ct.IsCancellationRequested)
+                {
+                    log.LogWarning("Alert stream for {Recipient} broke ({Status}); re-subscribing.", recipient, e.StatusCode);
+                }
+
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                    await ServerSentEvents.SendAsync(context.Response, "resync", new { recipient }, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        });
+    }
+}

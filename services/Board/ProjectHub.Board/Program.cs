@@ -1,0 +1,23 @@
+using ProjectHub.Board;
+
+// The battle map alone: static pages (web/) plus a small JSON and Server-Sent-Events API that calls the registry
+// and escalation services over gRPC. It keeps no database of its own.
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine("""
+        ProjectHub.Board — the battle map (挂图作战) web board.
+          --Services:Board:Port=5100                HTTP port (127.0.0.1)
+          --Board:Registry=http://127.0.0.1:5101    registry service
+          --Board:Approval=http://127.0.0.1:5102    approval service (reserved, not called yet)
+          --Board:Escalation=http://127.0.0.1:5103  escalation service
+          --Board:PollSeconds=2                     how often the live board re-reads the lights
+        Settings also come from environment variables (Services__Board__Port=5100) or appsettings.json.
+        """);
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBoard();
+var app = builder.Build();
+app.MapBoard();
+await app.RunAsync();

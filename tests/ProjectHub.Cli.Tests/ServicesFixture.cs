@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProjectHub.Approval;
+using ProjectHub.Escalation;
+using ProjectHub.Hosting;
+using ProjectHub.Hosting.Database;
+using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry;
+using ProjectHub.Testing;
+
+namespace ProjectHub.Cli.Tests;
+
+/// <summary>
+/// All three services composed as the embedded host composes them (one in-process bus, so a registered project
+/// reaches escalation), on free ports with SQLite in a temp directory and a clock fixed at Monday 2026-03-02 10:00
+/// Shanghai. Shared by every test class (one collection), so tests use their own project names.
+/// </summary>
+public sealed class ServicesFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+    private WebApplication? _app;
+    private string _directory = "";
+
+    public ManualTimeProvider Clock { get; } = new(Start);
+    public int RegistryPort { get; } = FreePort.Next();
+    public int ApprovalPort { get; } = FreePort.Next();
+    public int EscalationPort { get; } = FreePort.Next();
+
+    /// <summary>The endpoint flags every test passes unless it is testing where endpoints come from.</summary>
+    public string[] Endpoints =>
+    [
+        "--registry", $"127.0.0.1:{RegistryPort}", "--approval", $"127.0.0.1:{ApprovalPort}", "--escalation", $"127.0.0.1:{EscalationPort}",
+    ];
+
+    public async Task InitializeAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("projecthub-cli-tests-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Services:Registry:Port"] = RegistryPort.ToString(CultureInfo.InvariantCulture),
+            ["Services:Approval:Port"] = ApprovalPort.ToString(CultureInfo.InvariantCulture),
+            ["Services:Escalation:Port"] = EscalationPort.ToString(CultureInfo.InvariantCulture),
+            ["Database:Directory"] = _directory,
+            ["Registry:DailySweep"] = "false",
+            ["Escalation:Sweep:Enabled"] = "false",
+            ["Escalation:Alerts:PollSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddProjectHubDefaults();
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        builder.AddRegistryService();
+        builder.AddApprovalService();
+        builder.AddEscalationService();
+        builder.AddProjectHubBus();
+        _app = builder.Build();
+        await _app.Services.InitializeDatabasesAsync();
+        _app.UseProjectHub();
+        await _app.StartAsync();
+    }
+
+    /// <summary>
+    /// Waits until escalation has learnt the project's units from the registry's event (in-process bus, asynchronous);
+    /// a problem raised before that would have nobody to alert.
+    /// </summary>
+    public async Task WaitUntilEscalationKnowsAsync(string projectId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await using (var scope = _app!.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ProjectHub.Escalation.Persistence.EscalationDbContext>();
+                if (await db.ProjectRoutes.AnyAsync(r => r.ProjectId == projectId))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"escalation never learnt project {projectId}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServicesCollection : ICollectionFixture<ServicesFixture>
+{
+    public const string Name = "services";
+}

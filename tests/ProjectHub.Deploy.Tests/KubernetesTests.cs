@@ -1,0 +1,81 @@
+namespace ProjectHub.Deploy.Tests;
+
+public sealed class KubernetesTests
+{
+    public static TheoryData<string> ServiceNames() => SettingsCoverageTests.ServiceNames();
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Probes_ask_grpc_health_on_the_port_the_service_listens_on(string service)
+    {
+        var manifests = SettingsCoverageTests.Manifests();
+        var port = Repo.Services.Single(s => s.Name == service).Port;
+        var host = SettingsCoverageTests.Host(service);
+        var config = SettingsCoverageTests.Single(manifests, "ConfigMap", $"projecthub-{service}");
+        Assert.Equal(port.ToString(System.Globalization.CultureInfo.InvariantCulture), Repo.Text(config["data"]?[$"Services__{host}__Port"]));
+        var container = SettingsCoverageTests.Single(manifests, "Deployment", service)["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal(port, (int)container["ports"]![0]!["containerPort"]!);
+        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+        {
+            // grpc: probes call grpc.health.v1.Health/Check, which every host serves (an HTTP or TCP probe would not).
+            var grpc = container[probe]?["grpc"];
+            Assert.True(grpc is not null, $"{service}: {probe} is not a grpc probe");
+            Assert.Equal(port, (int)grpc["port"]!);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Deployment_has_resources_non_root_replicas_a_service_and_a_budget(string service)
+    {
+        var manifests = SettingsCoverageTests.Manifests();
+        var deployment = SettingsCoverageTests.Single(manifests, "Deployment", service);
+        var spec = deployment["spec"]!;
+        Assert.True((int)spec["replicas"]! >= 2, $"{service}: one replica cannot survive a node drain");
+        var pod = spec["template"]!["spec"]!;
+        Assert.True((bool)pod["securityContext"]!["runAsNonRoot"]!);
+        var container = pod["containers"]![0]!;
+        Assert.NotNull(container["resources"]?["requests"]?["cpu"]);
+        Assert.NotNull(container["resources"]?["requests"]?["memory"]);
+        Assert.NotNull(container["resources"]?["limits"]?["memory"]);
+        var labels = spec["selector"]!["matchLabels"]!.ToJsonString();
+        Assert.Equal(labels, spec["template"]!["metadata"]!["labels"]!["app.kubernetes.io/name"] is { } name
+            ? $"{{\"app.kubernetes.io/name\":\"{Repo.Text(name)}\"}}" : "");
+
+        var kubeService = SettingsCoverageTests.Single(manifests, "Service", service);
+        Assert.Equal(labels, kubeService["spec"]!["selector"]!.ToJsonString());
+        Assert.Equal("grpc", Repo.Text(kubeService["spec"]!["ports"]![0]!["targetPort"]));
+        var budget = SettingsCoverageTests.Single(manifests, "PodDisruptionBudget", service);
+        Assert.Equal(labels, budget["spec"]!["selector"]!["matchLabels"]!.ToJsonString());
+        Assert.True((int)budget["spec"]!["minAvailable"]! < (int)spec["replicas"]!, $"{service}: the budget would block every drain");
+    }
+
+    [Fact]
+    public void Exactly_one_registry_pod_runs_the_daily_sweep_and_never_two_during_a_rollout()
+    {
+        // The registry's sweep has no cross-replica guard, so the manifests must give it to one pod only.
+        var manifests = SettingsCoverageTests.Manifests();
+        var sweeping = 0;
+        foreach (var deployment in manifests.Where(m => Repo.Text(m["kind"]) == "Deployment"))
+        {
+            var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+            string? value = null;
+            foreach (var reference in container["envFrom"]?.AsArray() ?? [])
+            {
+                var map = SettingsCoverageTests.Single(manifests, "ConfigMap", Repo.Text(reference?["configMapRef"]?["name"]));
+                value = map["data"]?["Registry__DailySweep"] is { } fromMap ? Repo.Text(fromMap) : value;
+            }
+
+            // Explicit env entries win over envFrom in Kubernetes.
+            var explicitEntry = container["env"]?.AsArray().FirstOrDefault(e => Repo.Text(e?["name"]) == "Registry__DailySweep");
+            value = explicitEntry is not null ? Repo.Text(explicitEntry["value"]) : value;
+            if (value == "true")
+            {
+                sweeping += (int)deployment["spec"]!["replicas"]!;
+                Assert.Equal("Recreate", Repo.Text(deployment["spec"]!["strategy"]?["type"]));
+            }
+        }
+
+        Assert.Equal(1, sweeping);
+    }
+}

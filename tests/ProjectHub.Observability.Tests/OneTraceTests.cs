@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProjectHub.Approval.Client;
+using ProjectHub.Escalation.Client;
+using ProjectHub.Escalation.V1;
+using ProjectHub.Grpc;
+using ProjectHub.Registry.Client;
+using ProjectHub.Registry.V1;
+using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
+using RegistryDecimal = ProjectHub.Registry.V1.Decimal;
+
+namespace ProjectHub.Observability.Tests;
+
+/// <summary>
+/// One user action — register a project, look at its approvals, file a lagging weekly report — is ONE trace: the
+/// registry's and approval's gRPC server spans, the registry outbox's publish span and the escalation service's
+/// MassTransit consume span all carry the trace id of the caller's root span.
+/// </summary>
+public sealed class OneTraceTests
+{
+    [Fact]
+    public async Task A_cross_service_action_is_one_trace_in_all_three_services()
+    {
+        using var spans = new SpanCollector();
+        await using var system = await InProcessSystem.StartAsync();
+        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[0]}");
+        using var approvalChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[1]}");
+        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[2]}");
+        var registry = new ProjectRegistryClient(registryChannel);
+        var approvals = new ApprovalsClient(approvalChannel);
+        var escalation = new EscalationClient(escalationChannel);
+
+        ActivityTraceId traceId;
+        string projectId;
+        using (var root = TestSource.Source.StartActivity("file a lagging report", ActivityKind.Internal))
+        {
+            Assert.NotNull(root);
+            traceId = root.TraceId;
+            var project = await registry.RegisterProjectAsync(new RegisterProjectRequest { Project = LaggingProject(), Stage = ProjectStage.UnderConstruction });
+            projectId = project.Id;
+            await approvals.GetServiceInfoAsync(new ApprovalInfoRequest());
+            var submitted = await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = LaggingReport(projectId) });
+            Assert.Equal(Light.Red, submitted.Light.Light);
+        }
+
+        // The light change travels outbox → bus → escalation after the RPC returned; wait for its visible effect.
+        await EventuallyAsync(async () =>
+            (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = projectId })).Problems.Count > 0);
+        await EventuallyAsync(() => Task.FromResult(ConsumeSpans(spans, traceId).Any()));
+
+        var inTrace = spans.Spans.Where(s => s.TraceId == traceId).ToList();
+        string Describe() => string.Join("\n", spans.Spans.Select(s => $"{s.TraceId} {s.Source.Name} {s.Kind} {s.DisplayName}"));
+        Assert.True(inTrace.Any(s => IsServer(s, "projecthub.registry.v1")), "no registry server span in the trace:\n" + Describe());
+        Assert.True(inTrace.Any(s => IsServer(s, "projecthub.approval.v1")), "no approval server span in the trace:\n" + Describe());
+        Assert.True(inTrace.Any(s => s.Source.Name == "ProjectHub.Outbox" && s.Kind == ActivityKind.Producer),
+            "no outbox publish span in the trace:\n" + Describe());
+        Assert.True(inTrace.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer),
+            "no MassTransit publish span in the trace:\n" + Describe());
+        Assert.True(ConsumeSpans(spans, traceId).Any(), "no escalation consume span in the trace:\n" + Describe());
+        // Sanity: the spans really come from separate services, not one.
+        Assert.NotEqual(traceId, default);
+    }
+
+    /// <summary>MassTransit's consumer spans in the escalation service (its consumer type is on the span).</summary>
+    private static IEnumerable<Activity> ConsumeSpans(SpanCollector spans, ActivityTraceId traceId) =>
+        spans.Spans.Where(s => s.TraceId == traceId && s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer
+            && s.TagObjects.Any(t => t.Value?.ToString()?.Contains("ProjectHub.Escalation", StringComparison.Ordinal) == true));
+
+    private static bool IsServer(Activity span, string package) =>
+        span.Source.Name == "ProjectHub.Grpc" && span.Kind == ActivityKind.Server
+        && (span.GetTagItem("rpc.service") as string)?.StartsWith(package + ".", StringComparison.Ordinal) == true;
+
+    internal static ProjectFields LaggingProject()
+    {
+        var today = Today();
+        var start = today.AddDays(-320);
+        return new ProjectFields
+        {
+            Name = "观测示例快速路工程",
+            Tier = ProjectTier.MunicipalMajor,
+            Industry = "交通",
+            Locality = "滨江区",
+            OwnerUnit = "市城投集团",
+            ResponsibleUnit = "市交通运输局",
+            IndustryDepartment = "交通局",
+            LeaderInCharge = "王副市长",
+            ResponsiblePerson = "李工",
+            ResponsibleContact = "13800000000",
+            TotalInvestment = new RegistryDecimal { Value = "185000" },
+            YearPlannedInvestment = new RegistryDecimal { Value = "42000" },
+            PlannedStart = Iso(start),
+            PlannedCompletion = Iso(today.AddDays(400)),
+            Baseline = new Baseline
+            {
+                Milestones =
+                {
+                    new Milestone { Name = "桩基完成", PlannedDate = Iso(start.AddDays(180)), CumulativePercent = new RegistryDecimal { Value = "50" } },
+                    new Milestone { Name = "竣工验收", PlannedDate = Iso(today.AddDays(400)), CumulativePercent = new RegistryDecimal { Value = "100" } },
+                },
+            },
+        };
+    }
+
+    private static ProgressReport LaggingReport(string projectId)
+    {
+        var today = Today();
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        return new ProgressReport
+        {
+            ProjectId = projectId,
+            PeriodStart = Iso(monday),
+            PeriodEnd = Iso(monday.AddDays(6)),
+            CumulativePercent = new RegistryDecimal { Value = "10" },
+            PeriodInvestment = new RegistryDecimal { Value = "500" },
+            CumulativeInvestment = new RegistryDecimal { Value = "9000" },
+            Workers = 120,
+            State = ConstructionState.Slowed,
+            Narrative = "征迁未完成，主线施工受阻",
+        };
+    }
+
+    // The services run on the real clock; dates are relative to today in Shanghai.
+    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task EventuallyAsync(Func<Task<bool>> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not reached within 30 s");
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace ProjectHub.System.Tests;
+
+/// <summary>
+/// Starts a private RabbitMQ and PostgreSQL through deploy/local/infra.sh (a copy of the infrastructure tests' fixture,
+/// plus PostgreSQL stop/start) and removes them (processes and data) afterwards. Missing Debian packages fail every test with the package to install.
+/// </summary>
+public sealed class InfrastructureFixture
+{
+    private const string PgCtl = "/usr/lib/postgresql/15/bin/pg_ctl";
+    private const string RabbitMqServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "projecthub-infra-" + Guid.NewGuid().ToString("N")[..8]);
+    private string _script = "";
+    private Dictionary<string, string> _settings = new();
+
+    public int RabbitMqPort => int.Parse(_settings["PROJECTHUB_RABBITMQ_PORT"]);
+
+    /// <summary>Connection string of a database of its own (EnsureCreated creates it).</summary>
+    public string PostgresConnectionString(string database) =>
+        _settings["PROJECTHUB_PG"] + $";Database={database};Pooling=true;Timeout=15";
+
+    public async Task InitializeAsync()
+    {
+        var missing = new List<string>();
+        if (!File.Exists(PgCtl))
+        {
+            missing.Add($"postgresql ({PgCtl} not found)");
+        }
+
+        if (!File.Exists(RabbitMqServer))
+        {
+            missing.Add($"rabbitmq-server ({RabbitMqServer} not found)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The system tests need the Debian packages " + string.Join(" and ", missing) +
+                ". Run ./test.sh (it installs them) or: apt-get install -y --no-install-recommends rabbitmq-server postgresql");
+        }
+
+        _script = Path.Combine(FindRepoRoot(), "deploy", "local", "infra.sh");
+        var output = await RunAsync("start");
+        _settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("PROJECTHUB_", StringComparison.Ordinal) && line.Contains('='))
+            .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);
+    }
+
+    public async Task DisposeAsync() => await RunAsync("destroy");
+
+    public Task StopRabbitMqAsync() => RunAsync("stop-rabbitmq");
+
+    public Task StartRabbitMqAsync() => RunAsync("start-rabbitmq");
+
+    public Task StopPostgresAsync() => RunAsync("stop-postgres");
+
+    public Task StartPostgresAsync() => RunAsync("start-postgres");
+
+    /// <summary>A RabbitMQ virtual host per test keeps queues and bindings of one test away from the others.</summary>
+    public async Task<string> CreateVirtualHostAsync(string prefix)
+    {
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+        await RunAsync("add-vhost", name);
+        return name;
+    }
+
+    /// <summary>rabbitmqctl against the private node; returns its standard output.</summary>
+    public Task<string> RabbitMqCtlAsync(params string[] arguments) => RunAsync(["rabbitmqctl", .. arguments]);
+
+    private async Task<string> RunAsync(params string[] command)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(_script);
+        start.ArgumentList.Add("--dir");
+        start.ArgumentList.Add(_directory);
+        foreach (var argument in command)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"infra.sh {string.Join(' ', command)} did not finish in 2 minutes: {await stderr}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"infra.sh {string.Join(' ', command)} failed (exit {process.ExitCode}):\n{await stderr}\n{await stdout}");
+        }
+
+        return await stdout;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "deploy", "local", "infra.sh")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"deploy/local/infra.sh not found above {AppContext.BaseDirectory}");
+    }
+}
