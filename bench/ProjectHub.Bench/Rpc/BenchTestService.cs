@@ -1,0 +1,59 @@
+using ProjectHub.Grpc.Tests.Interop;
+
+namespace ProjectHub.Bench.Rpc;
+
+/// <summary>
+/// grpc.testing.TestService for the benchmark. The unary methods do the work the Python and Node peers do for the
+/// requests the benchmark sends (no metadata echo is asked for, so none is done). The layer binds a whole service
+/// at start-up, so the streaming methods exist too, in their plainest interop form; the benchmark never calls them.
+/// </summary>
+[GrpcService(typeof(TestReflection), "grpc.testing.TestService")]
+public sealed class BenchTestService
+{
+    public Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
+
+    public Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context) =>
+        Task.FromResult(new SimpleResponse { Payload = PayloadOf(request.ResponseSize) });
+
+    public async Task StreamingOutputCall(
+        StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
+    {
+        foreach (var parameters in request.ResponseParameters)
+        {
+            await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = PayloadOf(parameters.Size) }, context.CancellationToken);
+        }
+    }
+
+    public async Task<StreamingInputCallResponse> StreamingInputCall(
+        IAsyncStreamReader<StreamingInputCallRequest> requestStream, ServerCallContext context)
+    {
+        var total = 0;
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            total += request.Payload?.Body.Length ?? 0;
+        }
+
+        return new StreamingInputCallResponse { AggregatedPayloadSize = total };
+    }
+
+    public async Task FullDuplexCall(
+        IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
+        IServerStreamWriter<StreamingOutputCallResponse> responseStream,
+        ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            foreach (var parameters in request.ResponseParameters)
+            {
+                await responseStream.WriteAsync(new StreamingOutputCallResponse { Payload = PayloadOf(parameters.Size) }, context.CancellationToken);
+            }
+        }
+    }
+
+    public Task HalfDuplexCall(
+        IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
+        IServerStreamWriter<StreamingOutputCallResponse> responseStream,
+        ServerCallContext context) => FullDuplexCall(requestStream, responseStream, context);
+
+    private static Payload PayloadOf(int size) => new() { Body = Google.Protobuf.ByteString.CopyFrom(new byte[size]) };
+}

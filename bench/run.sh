@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# ProjectHub benchmarks: builds what they need (Release) and runs every measurement once, printing the tables
+# and writing bench/results/latest.{md,json} plus a dated copy. Not tests: nothing here passes or fails.
+#   bench/run.sh [--quick] [--only grpc,lights,startup]
+# Needs the .NET 10 SDK, Debian python3-grpcio (/usr/bin/python3) and node with tests/interop/node's
+# npm packages (./test.sh installs both). Loopback only; every loop is bounded by time.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+
+mode_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) mode_args+=(--quick) ;;
+    --only) mode_args+=(--only "$2"); shift ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+export PROJECTHUB_PYTHON="${PROJECTHUB_PYTHON:-/usr/bin/python3}"
+export PROJECTHUB_NODE="${PROJECTHUB_NODE:-$(command -v node || echo node)}"
+"$PROJECTHUB_PYTHON" -c 'import grpc' 2>/dev/null || { echo "bench: needs Debian python3-grpcio for $PROJECTHUB_PYTHON (apt-get install python3-grpcio python3-grpc-tools grpc-proto)" >&2; exit 2; }
+[ -d tests/interop/node/node_modules/@grpc/grpc-js ] || { echo "bench: needs the Node peer's packages (cd tests/interop/node && npm ci)" >&2; exit 2; }
+
+# Only the two things the run starts: the driver and the embedded host (which builds the three service hosts).
+dotnet build bench/ProjectHub.Bench -c Release --nologo -v q
+dotnet build services/Embedded/ProjectHub.Embedded -c Release --nologo -v q
+
+exec dotnet bench/ProjectHub.Bench/bin/Release/net10.0/ProjectHub.Bench.dll run --repo "$repo" "${mode_args[@]}"
