@@ -119,6 +119,45 @@ public sealed class BoardFixture : IAsyncLifetime
             },
         }, Options);
 
+    /// <summary>
+    /// This week's report at <paramref name="percent"/> submitted the way an owner does it: through the projecthub CLI
+    /// (its real entry point, in-process) with a report file.
+    /// </summary>
+    public async Task<SubmitProgressReportResponse> ReportThroughCliAsync(Project project, decimal percent)
+    {
+        var report = new ProgressReport
+        {
+            ProjectId = project.Id,
+            PeriodStart = Date(Monday),
+            PeriodEnd = Date(Monday.AddDays(6)),
+            CumulativePercent = Dec(percent),
+            PeriodInvestment = Dec(100m),
+            CumulativeInvestment = Dec(2000m),
+            Workers = 120,
+            State = ConstructionState.Slowed,
+            Narrative = "征迁受阻，进度滞后",
+        };
+        var file = Path.Combine(_data, $"report-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, Google.Protobuf.JsonFormatter.Default.Format(report));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await ProjectHub.Cli.CliApp.RunAsync(
+            ["report", "submit", "--file", file, "--output", "json", "--registry", _registryChannel!.Address.Authority, "--actor", "owner-unit"],
+            output, error, new NoConfig(Path.Combine(_data, "cli-config.json")));
+        Assert.True(code == 0, $"projecthub report submit exited {code}: {error}");
+        return Google.Protobuf.JsonParser.Default.Parse<SubmitProgressReportResponse>(output.ToString());
+    }
+
+    /// <summary>The CLI's settings for tests: no environment, no config file, never interactive.</summary>
+    private sealed class NoConfig(string configFilePath) : ProjectHub.Cli.IConfigSource
+    {
+        public string? GetEnvironmentVariable(string name) => null;
+
+        public string ConfigFilePath => configFilePath;
+
+        public bool IsInteractive => false;
+    }
+
     public string Diagnostics() => $"--- services ---\n{_services?.Output}\n--- board ---\n{_board?.Output}";
 
     public async Task DisposeAsync()

@@ -63,7 +63,8 @@ public sealed class BoardPageTests(BoardFixture f)
         var redBefore = int.Parse((await page.Locator("#count-red").TextContentAsync())!, CultureInfo.InvariantCulture);
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 
-        var submitted = await f.ReportAsync(f.LiveCardProject, 1m); // planned is ~40 %: far more than 30 points behind
+        // Submitted with the projecthub CLI, as an owner would. Planned is ~40 %: far more than 30 points behind.
+        var submitted = await f.ReportThroughCliAsync(f.LiveCardProject, 1m);
         Assert.Equal(Light.Red, submitted.Light.Light);
 
         await Expect(card).ToHaveAttributeAsync("data-light", "red", Live);
