@@ -1,3 +1,4 @@
+using ProjectHub.Testing;
 using System.Net;
 using System.Net.Sockets;
 
@@ -14,7 +15,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     private readonly Dictionary<string, ServiceProcess> _services = new();
 
-    public InfrastructureFixture Infrastructure { get; } = new();
+    public PrivateInfrastructure Infrastructure { get; } = new();
 
     public ServiceProcess Registry => _services["Registry"];
 

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace ProjectHub.System.Tests;
+namespace ProjectHub.Testing;
 
 /// <summary>
-/// Starts a private RabbitMQ and PostgreSQL through deploy/local/infra.sh (a copy of the infrastructure tests' fixture,
-/// plus PostgreSQL stop/start) and removes them (processes and data) afterwards. Missing Debian packages fail every test with the package to install.
+/// Starts a private RabbitMQ and PostgreSQL through deploy/local/infra.sh and removes them (processes and data)
+/// afterwards; the fault tests stop and start either on demand. Missing Debian packages fail every test that uses it
+/// with the package to install.
 /// </summary>
-public sealed class InfrastructureFixture
+public class PrivateInfrastructure
 {
     private const string PgCtl = "/usr/lib/postgresql/15/bin/pg_ctl";
     private const string RabbitMqServer = "/usr/lib/rabbitmq/bin/rabbitmq-server";
@@ -37,7 +38,7 @@ public sealed class InfrastructureFixture
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                "The system tests need the Debian packages " + string.Join(" and ", missing) +
+                "These tests need the Debian packages " + string.Join(" and ", missing) +
                 ". Run ./test.sh (it installs them) or: apt-get install -y --no-install-recommends rabbitmq-server postgresql");
         }
 
