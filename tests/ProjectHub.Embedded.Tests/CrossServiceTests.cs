@@ -1,10 +1,9 @@
-using System.Globalization;
 using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Grpc;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
-using RegistryDecimal = ProjectHub.Registry.V1.Decimal;
+using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.Embedded.Tests;
 
@@ -26,52 +25,9 @@ public sealed class CrossServiceTests
         var registry = new ProjectRegistryClient(registryChannel);
         var escalation = new EscalationClient(escalationChannel);
 
-        // Dates relative to today in Shanghai, because the process runs on the real clock.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var start = today.AddDays(-320);
-        var fields = new ProjectFields
-        {
-            Name = "滨江大道快速化改造工程",
-            Tier = ProjectTier.MunicipalMajor,
-            Industry = "交通",
-            Locality = "滨江区",
-            OwnerUnit = "市城投集团",
-            ResponsibleUnit = "市交通运输局",
-            IndustryDepartment = "交通局",
-            LeaderInCharge = "王副市长",
-            ResponsiblePerson = "李工",
-            ResponsibleContact = "13800000000",
-            TotalInvestment = new RegistryDecimal { Value = "185000" },
-            YearPlannedInvestment = new RegistryDecimal { Value = "42000" },
-            PlannedStart = Iso(start),
-            PlannedCompletion = Iso(today.AddDays(400)),
-            Baseline = new Baseline
-            {
-                Milestones =
-                {
-                    new Milestone { Name = "桩基完成", PlannedDate = Iso(start.AddDays(180)), CumulativePercent = new RegistryDecimal { Value = "50" } },
-                    new Milestone { Name = "竣工验收", PlannedDate = Iso(today.AddDays(400)), CumulativePercent = new RegistryDecimal { Value = "100" } },
-                },
-            },
-        };
-        var project = await registry.RegisterProjectAsync(new RegisterProjectRequest { Project = fields, Stage = ProjectStage.UnderConstruction });
-
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var submitted = await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest
-        {
-            Report = new ProgressReport
-            {
-                ProjectId = project.Id,
-                PeriodStart = Iso(monday),
-                PeriodEnd = Iso(monday.AddDays(6)),
-                CumulativePercent = new RegistryDecimal { Value = "10" },
-                PeriodInvestment = new RegistryDecimal { Value = "500" },
-                CumulativeInvestment = new RegistryDecimal { Value = "9000" },
-                Workers = 120,
-                State = ConstructionState.Slowed,
-                Narrative = "征迁未完成，主线施工受阻",
-            },
-        });
+        var fields = LaggingScenario.Project();
+        var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(fields));
+        var submitted = await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) });
         Assert.Equal(Light.Red, submitted.Light.Light);
 
         var problems = await EventuallyAsync(async () =>
@@ -89,8 +45,6 @@ public sealed class CrossServiceTests
             Assert.Single(alerts, a => a.Code == "PROJECT_RED" && a.ProjectId == project.Id);
         }
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, EmbeddedProcess host)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ProjectHub.Approval.Client;
 using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
@@ -7,7 +6,8 @@ using ProjectHub.Grpc;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
-using RegistryDecimal = ProjectHub.Registry.V1.Decimal;
+
+using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.Observability.Tests;
 
@@ -70,59 +70,9 @@ public sealed class OneTraceTests
         span.Source.Name == "ProjectHub.Grpc" && span.Kind == ActivityKind.Server
         && (span.GetTagItem("rpc.service") as string)?.StartsWith(package + ".", StringComparison.Ordinal) == true;
 
-    internal static ProjectFields LaggingProject()
-    {
-        var today = Today();
-        var start = today.AddDays(-320);
-        return new ProjectFields
-        {
-            Name = "观测示例快速路工程",
-            Tier = ProjectTier.MunicipalMajor,
-            Industry = "交通",
-            Locality = "滨江区",
-            OwnerUnit = "市城投集团",
-            ResponsibleUnit = "市交通运输局",
-            IndustryDepartment = "交通局",
-            LeaderInCharge = "王副市长",
-            ResponsiblePerson = "李工",
-            ResponsibleContact = "13800000000",
-            TotalInvestment = new RegistryDecimal { Value = "185000" },
-            YearPlannedInvestment = new RegistryDecimal { Value = "42000" },
-            PlannedStart = Iso(start),
-            PlannedCompletion = Iso(today.AddDays(400)),
-            Baseline = new Baseline
-            {
-                Milestones =
-                {
-                    new Milestone { Name = "桩基完成", PlannedDate = Iso(start.AddDays(180)), CumulativePercent = new RegistryDecimal { Value = "50" } },
-                    new Milestone { Name = "竣工验收", PlannedDate = Iso(today.AddDays(400)), CumulativePercent = new RegistryDecimal { Value = "100" } },
-                },
-            },
-        };
-    }
+    internal static ProjectFields LaggingProject() => LaggingScenario.Project("观测示例快速路工程");
 
-    private static ProgressReport LaggingReport(string projectId)
-    {
-        var today = Today();
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        return new ProgressReport
-        {
-            ProjectId = projectId,
-            PeriodStart = Iso(monday),
-            PeriodEnd = Iso(monday.AddDays(6)),
-            CumulativePercent = new RegistryDecimal { Value = "10" },
-            PeriodInvestment = new RegistryDecimal { Value = "500" },
-            CumulativeInvestment = new RegistryDecimal { Value = "9000" },
-            Workers = 120,
-            State = ConstructionState.Slowed,
-            Narrative = "征迁未完成，主线施工受阻",
-        };
-    }
-
-    // The services run on the real clock; dates are relative to today in Shanghai.
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static ProgressReport LaggingReport(string projectId) => LaggingScenario.Report(projectId);
 
     private static async Task EventuallyAsync(Func<Task<bool>> done)
     {
