@@ -11,7 +11,7 @@ namespace ProjectHub.Hosting.Tests;
 public sealed class OutboxSignalTests
 {
     [Fact]
-    public async Task Only_commits_with_outbox_rows_signal_the_relay()
+    public async Task Only_commits_with_outbox_rows_signal_the_relay_and_only_once_committed()
     {
         var directory = Directory.CreateTempSubdirectory("projecthub-signal-").FullName;
         try
@@ -34,6 +34,26 @@ public sealed class OutboxSignalTests
             db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
             await db.SaveChangesAsync();
             Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+            // Inside an explicit transaction the signal waits for the commit, and a rollback never signals.
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
+                await db.SaveChangesAsync();
+                Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+                await transaction.CommitAsync();
+            }
+
+            Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            }
+
+            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
         }
         finally
         {

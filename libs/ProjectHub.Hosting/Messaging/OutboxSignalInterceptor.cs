@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -5,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ProjectHub.Hosting.Messaging;
 
 /// <summary>
-/// Wakes the outbox relays right after a unit of work that added outbox rows committed, so events leave within
-/// milliseconds instead of at the next poll — without every use case having to remember to do it.
+/// Wakes the outbox relays right after a unit of work that added outbox rows committed — at SaveChanges, or at the
+/// commit of the explicit transaction around it — so events leave within milliseconds instead of at the next poll,
+/// without every use case having to remember to do it.
 /// </summary>
-internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -46,12 +48,48 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
         }
     }
 
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        NotifyCommitted(eventData.Context);
+
+    public Task TransactionCommittedAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NotifyCommitted(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void NotifyIfQueued(DbContext? context)
     {
-        // Inside an explicit transaction the rows are not visible until commit; the relay's poll picks them up then.
-        if (context is not null && Pending.Remove(context) && context.Database.CurrentTransaction is null)
+        // Inside an explicit transaction the rows are not visible until it commits; the commit notifies then.
+        if (context is not null && context.Database.CurrentTransaction is null && Pending.Remove(context))
         {
             signal.Notify();
+        }
+    }
+
+    // EF still reports the transaction as current while this event runs, so no check for it here.
+    private void NotifyCommitted(DbContext? context)
+    {
+        if (context is not null && Pending.Remove(context))
+        {
+            signal.Notify();
+        }
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
         }
     }
 }

@@ -19,8 +19,7 @@ public sealed class ChangeRecorder(
     EscalationDbContext db,
     AlertRouter router,
     IWorkingCalendar calendar,
-    AlertNotifier notifier,
-    OutboxSignal outboxSignal)
+    AlertNotifier notifier)
 {
     private readonly HashSet<string> _pendingAlertIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recipientsToWake = new(StringComparer.Ordinal);
@@ -100,7 +99,6 @@ public sealed class ChangeRecorder(
         notifier.Notify(_recipientsToWake);
         _recipientsToWake.Clear();
         _pendingAlertIds.Clear();
-        outboxSignal.Notify();
     }
 
     /// <summary>Forgets everything added since the last commit (after a failed save, before retrying).</summary>

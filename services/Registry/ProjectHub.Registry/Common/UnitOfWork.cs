@@ -1,4 +1,3 @@
-using ProjectHub.Hosting.Messaging;
 using ProjectHub.Registry.Persistence;
 
 namespace ProjectHub.Registry.Common;
@@ -8,16 +7,15 @@ namespace ProjectHub.Registry.Common;
 /// database) see it, then the light step's writes and all outbox events are saved, then everything commits at
 /// once. A failure anywhere leaves nothing behind.
 /// </summary>
-public sealed class UnitOfWork(RegistryDbContext db, OutboxSignal signal)
+public sealed class UnitOfWork(RegistryDbContext db)
 {
     public async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await work();
         await db.SaveChangesAsync(ct);
+        // Committing wakes the outbox relay (Hosting's OutboxSignalInterceptor).
         await transaction.CommitAsync(ct);
-        // Wake the outbox relay now rather than at its next poll.
-        signal.Notify();
         return result;
     }
 }
