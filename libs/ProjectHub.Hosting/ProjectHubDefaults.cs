@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ProjectHub.Calendar;
 using ProjectHub.Grpc;
 using ProjectHub.Hosting.Observability;
+using ProjectHub.Hosting.Security;
 
 namespace ProjectHub.Hosting;
 
@@ -12,9 +13,11 @@ public static class ProjectHubDefaults
 {
     /// <summary>
     /// What every ProjectHub host shares: the clock, the working-day calendar, the gRPC server (settings from
-    /// "Grpc:Server") and console logging with timestamps.
+    /// "Grpc:Server"), bearer-token authentication (section "Auth") and console logging with timestamps.
     /// </summary>
-    public static WebApplicationBuilder AddProjectHubDefaults(this WebApplicationBuilder builder)
+    /// <param name="defaultAuthMode">The auth mode when "Auth:Mode" is not configured; the embedded default passes
+    /// Development, the service hosts leave it to the environment (Development only in a Development environment).</param>
+    public static WebApplicationBuilder AddProjectHubDefaults(this WebApplicationBuilder builder, AuthMode? defaultAuthMode = null)
     {
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -36,6 +39,7 @@ public static class ProjectHubDefaults
         });
         builder.Services.AddGrpcServer();
         builder.Services.AddOptions<GrpcServerOptions>().Bind(builder.Configuration.GetSection("Grpc:Server"));
+        builder.AddProjectHubAuthentication(defaultAuthMode);
         return builder;
     }
 

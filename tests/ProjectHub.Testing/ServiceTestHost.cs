@@ -49,6 +49,7 @@ public sealed class ServiceTestHost : IAsyncDisposable
             [$"Services:{serviceName}:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Database:Directory"] = directory,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Auth:Mode"] = "Development", // callers use TestTokens
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

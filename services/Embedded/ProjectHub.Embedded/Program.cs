@@ -4,6 +4,7 @@ using ProjectHub.Escalation;
 using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Hosting.Security;
 using ProjectHub.Registry;
 
 // The embedded default: registry (5101), approval (5102) and escalation (5103) in one process, each on its own
@@ -15,7 +16,7 @@ if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Embedded", "all three ser
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddProjectHubDefaults();
+builder.AddProjectHubDefaults(AuthMode.Development);
 builder.AddRegistryService();
 builder.AddApprovalService();
 builder.AddEscalationService();
