@@ -29,6 +29,10 @@ public static class CommandLineHelp
               Grpc:Server:ResponseCompression     gzip to compress responses to clients that accept it (unset)
               Grpc:Server:EnableReflection  serve grpc.reflection v1 and v1alpha (true)
               Grpc:Server:EnableDetailedErrors    put exception messages into grpc-message (false)
+              Auth:Mode                     Development (public development key) or Jwt (configured issuer)
+                                            (Jwt; Development in a Development environment and in the embedded host)
+              Auth:Issuer, Auth:Audience    what tokens must carry in Jwt mode (required there)
+              Auth:SigningKeys:N            PEM public key or base64:<HMAC secret> (or Auth:JwksUrl / Auth:Authority)
               Database:Provider             Sqlite or Postgres, for every service database (Sqlite)
               Database:Directory            where SQLite files go (data)
               Database:<Service>:Provider   per service override, e.g. Database:Registry:Provider
@@ -42,6 +46,8 @@ public static class CommandLineHelp
               Escalation:Recipients:*       who receives each tier's alerts
               Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files (unset)
 
+            Every RPC but health and reflection needs "authorization: Bearer <JWT>"; for the embedded default,
+            mint one with: dotnet run --project clients/ProjectHub.Cli -- dev-token --role drc
             The full reference is README.md, section "Configuration".
             """);
         return true;

@@ -60,6 +60,15 @@ public static class AuthenticationExtensions
                 "Auth:Mode=Development for a local run (trusts the public development key; never in production).");
         }
 
+        foreach (var address in new[] { settings.JwksUrl, settings.Authority })
+        {
+            if (address is not null && settings.RequireHttpsMetadata && address.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new InvalidOperationException(
+                    $"{address} is not https; set Auth:RequireHttpsMetadata=false only for a local stand-in issuer.");
+            }
+        }
+
         foreach (var key in settings.SigningKeys)
         {
             SigningKeySource.ParseKey(key); // a bad key fails the start, not the first call

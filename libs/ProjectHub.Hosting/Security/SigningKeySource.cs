@@ -32,22 +32,31 @@ public sealed class SigningKeySource(AuthSettings settings, AuthMode mode, TimeP
             return _fixed;
         }
 
-        var now = time.GetUtcNow();
-        var stale = now - _fetchedAt > settings.KeysRefreshInterval;
-        var unknownKid = keyId is not null && _fetched.All(k => k.KeyId != keyId) && now - _fetchedAt > MinimumRefetch;
-        if (stale || unknownKid)
+        if (NeedsFetch(keyId))
         {
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            await RefreshAsync(keyId, cancellationToken).ConfigureAwait(false);
         }
 
         return [.. _fixed, .. _fetched];
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    private bool NeedsFetch(string? keyId)
+    {
+        var age = time.GetUtcNow() - _fetchedAt;
+        return age > settings.KeysRefreshInterval
+            || keyId is not null && _fetched.All(k => k.KeyId != keyId) && age > MinimumRefetch;
+    }
+
+    private async Task RefreshAsync(string? keyId, CancellationToken cancellationToken)
     {
         await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!NeedsFetch(keyId))
+            {
+                return; // another call fetched while this one waited
+            }
+
             var client = Http;
             var jwksUrl = settings.JwksUrl ?? await DiscoverJwksAsync(client, cancellationToken).ConfigureAwait(false);
             RequireHttps(jwksUrl);
