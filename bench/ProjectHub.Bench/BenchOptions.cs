@@ -11,6 +11,14 @@ public sealed record BenchOptions(bool Quick, string RepoRoot, string Python, st
 
     public int[] Concurrencies { get; } = [1, 16, 64];
 
+    /// <summary>
+    /// Warm-up and measuring time of one service-level load (figures 2 and 5): shorter than the gRPC figure's, as
+    /// those figures have many more measurements and their calls are milliseconds, not microseconds.
+    /// </summary>
+    public TimeSpan ServiceWarmup => TimeSpan.FromSeconds(1);
+
+    public TimeSpan ServiceDuration => TimeSpan.FromSeconds(Quick ? 2 : 5);
+
     /// <summary>Path of this executable's dll, to start ourselves as a child (`serve-test`, `lights`).</summary>
     public static string SelfDll => Path.Combine(AppContext.BaseDirectory, "ProjectHub.Bench.dll");
 

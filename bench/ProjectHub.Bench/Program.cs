@@ -34,8 +34,10 @@ switch (command)
             Python: Environment.GetEnvironmentVariable("PROJECTHUB_PYTHON") ?? "/usr/bin/python3",
             Node: Environment.GetEnvironmentVariable("PROJECTHUB_NODE") ?? "node",
             Configuration: Arg("--configuration", "Release"));
-        return await BenchRun.RunAsync(options, Arg("--only", "all"));
+        // --results DIR: where latest.* and the dated copy go (a scratch folder for a validation run on a busy machine).
+        return await BenchRun.RunAsync(options, Arg("--only", "all"),
+            Path.GetFullPath(Arg("--results", Path.Combine(options.RepoRoot, "bench", "results"))));
     default:
-        Console.Error.WriteLine("usage: ProjectHub.Bench run [--quick] --repo DIR [--only grpc|lights|startup]   (see bench/README.md)");
+        Console.Error.WriteLine($"usage: ProjectHub.Bench run [--quick] --repo DIR [--only {string.Join('|', BenchRun.Figures)}]   (see bench/README.md)");
         return 2;
 }

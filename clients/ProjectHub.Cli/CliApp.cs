@@ -31,10 +31,13 @@ public static class CliApp
     {
         var root = new RootCommand(
             "projecthub — the key-project list, weekly reports, warning lights, problems, alerts and approvals.\n" +
+            "Every call carries your bearer token (--token); it says who you are and what you may do. Against local " +
+            "development services, 'projecthub dev-token --role drc --save' makes one.\n" +
             "Configuration: flags > environment (PROJECTHUB_REGISTRY, PROJECTHUB_APPROVAL, PROJECTHUB_ESCALATION, " +
-            "PROJECTHUB_ACTOR) > ~/.config/projecthub/config.json (XDG_CONFIG_HOME respected; keys registry, approval, " +
-            "escalation, actor) > defaults.\n" +
-            "Exit codes: 0 ok, 1 other, 2 bad input, 3 not found, 4 denied, 5 unavailable, 6 failed precondition.");
+            "PROJECTHUB_TOKEN, PROJECTHUB_ENVIRONMENT) > ~/.config/projecthub/config.json (XDG_CONFIG_HOME respected; keys " +
+            "registry, approval, escalation, token, environment) > defaults.\n" +
+            "Exit codes: 0 ok, 1 other, 2 bad input, 3 not found, 4 denied (PERMISSION_DENIED; dev-token outside development), " +
+            "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one).");
         GlobalOptions.AddTo(root);
         var runner = new Runner(output, error, source);
         root.Add(ProjectCommands.Build(runner));
@@ -45,6 +48,7 @@ public static class CliApp
         root.Add(AlertCommands.Build(runner));
         root.Add(ApprovalCommands.Build(runner));
         root.Add(CalendarCommands.Build(runner));
+        root.Add(DevTokenCommand.Build(runner));
         return root;
     }
 }
@@ -64,14 +68,15 @@ public sealed class Runner(TextWriter output, TextWriter error, IConfigSource so
 
     private async Task<int> RunAsync(ParseResult parse, Func<ParseResult, CliContext, Task<int>> body, CancellationToken cancellation)
     {
+        CliContext? context = null;
         try
         {
-            using var context = new CliContext(parse, output, error, source, cancellation);
+            context = new CliContext(parse, output, error, source, cancellation);
             return await body(parse, context);
         }
         catch (RpcException e)
         {
-            await ErrorPrinter.PrintAsync(error, e);
+            await ErrorPrinter.PrintAsync(error, e, hadToken: context?.Settings.Token is not null, source.ConfigFilePath);
             return ExitCodes.For(e.StatusCode);
         }
         catch (UsageException e)
@@ -82,6 +87,10 @@ public sealed class Runner(TextWriter output, TextWriter error, IConfigSource so
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             return ExitCodes.Other;
+        }
+        finally
+        {
+            context?.Dispose();
         }
     }
 }

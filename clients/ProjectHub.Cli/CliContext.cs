@@ -19,19 +19,13 @@ public sealed class CliContext : IDisposable
         Settings = CliSettings.Resolve(
             new Dictionary<string, string?>
             {
-                ["registry"] = parse.GetValue(GlobalOptions.Registry),
-                ["approval"] = parse.GetValue(GlobalOptions.Approval),
-                ["escalation"] = parse.GetValue(GlobalOptions.Escalation),
-                ["actor"] = parse.GetValue(GlobalOptions.Actor),
+                [CliSettings.Keys.Registry] = parse.GetValue(GlobalOptions.Registry),
+                [CliSettings.Keys.Approval] = parse.GetValue(GlobalOptions.Approval),
+                [CliSettings.Keys.Escalation] = parse.GetValue(GlobalOptions.Escalation),
+                [CliSettings.Keys.Token] = parse.GetValue(GlobalOptions.Token),
+                [CliSettings.Keys.Environment] = parse.GetValue(GlobalOptions.Environment),
             },
             source);
-        if (Settings.Actor.Any(c => c > '\u007e' || c < '\u0020'))
-        {
-            // HTTP/2 header values are ASCII and the services read x-actor verbatim, so a Chinese name cannot travel
-            // until sign-in lands; say so instead of failing the call with a transport error.
-            throw new UsageException($"actor '{Settings.Actor}' must be ASCII (x-actor is an HTTP header); use an id such as 'drc' or 'unit-1'");
-        }
-
         AsJson = parse.GetValue(GlobalOptions.Output) == "json";
         Out = output;
         Error = error;
@@ -56,15 +50,33 @@ public sealed class CliContext : IDisposable
     public WorkingCalendarClient Calendar => new(Channel(Settings.Approval));
     public EscalationClient Escalation => new(Channel(Settings.Escalation));
 
-    /// <summary>Every call carries the actor and a deadline, so a hung service ends as exit code 5, not a hang.</summary>
+    /// <summary>Every call carries the token and a deadline, so a hung service ends as exit code 5, not a hang.</summary>
     public CallOptions Call(TimeSpan? timeout = null) => new(
-        new Metadata().Add("x-actor", Settings.Actor),
-        DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30)),
-        Cancellation);
+        Headers(), DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30)), Cancellation);
 
     /// <summary>A streaming call: no deadline, only cancellation.</summary>
-    public CallOptions StreamCall(CancellationToken cancellation) =>
-        new(new Metadata().Add("x-actor", Settings.Actor), null, cancellation);
+    public CallOptions StreamCall(CancellationToken cancellation) => new(Headers(), null, cancellation);
+
+    /// <summary>
+    /// The unit the token acts for (its "unit" claim), read without verifying the signature: only to pick a default
+    /// (the alert recipient); the services verify the token on every call.
+    /// </summary>
+    public string? TokenUnit => Settings.Token is { } token ? BearerToken.Unit(BearerToken.Normalize(token)) : null;
+
+    /// <summary>
+    /// No token, no header: the services answer UNAUTHENTICATED and <see cref="ErrorPrinter"/> says how to get one.
+    /// Checked here, at the first call, not before: a broken saved token must not stop dev-token from replacing it.
+    /// </summary>
+    private Metadata Headers()
+    {
+        var headers = new Metadata();
+        if (Settings.Token is { } token)
+        {
+            headers.Add("authorization", "Bearer " + BearerToken.Normalize(token));
+        }
+
+        return headers;
+    }
 
     /// <summary>Writes the protobuf JSON of <paramref name="message"/> on one line (json mode).</summary>
     public void WriteJson(IMessage message) => Out.WriteLine(Json.Format(message));

@@ -13,12 +13,16 @@ public static class ExitCodes
     public const int Unavailable = 5;
     public const int FailedPrecondition = 6;
 
+    /// <summary>No token, or one the services refuse (expired, another issuer): get a token, not a different role.</summary>
+    public const int Unauthenticated = 7;
+
     public static int For(StatusCode code) => code switch
     {
         StatusCode.OK => Ok,
         StatusCode.InvalidArgument or StatusCode.OutOfRange => BadInput,
         StatusCode.NotFound => NotFound,
-        StatusCode.PermissionDenied or StatusCode.Unauthenticated => Denied,
+        StatusCode.PermissionDenied => Denied,
+        StatusCode.Unauthenticated => Unauthenticated,
         StatusCode.Unavailable or StatusCode.DeadlineExceeded => Unavailable,
         StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.Aborted => FailedPrecondition,
         _ => Other,

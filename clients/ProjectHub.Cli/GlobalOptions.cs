@@ -12,9 +12,17 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static readonly Option<string?> Actor = new("--actor")
+    public static readonly Option<string?> Token = new("--token")
     {
-        Description = "who is acting, sent as x-actor until sign-in lands [env PROJECTHUB_ACTOR; default: login name]",
+        Description = "bearer token sent as 'authorization: Bearer <token>' on every call; it says who you are and what you " +
+            "may do [env PROJECTHUB_TOKEN; config key token; for local services: projecthub dev-token --save]",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Environment = new("--environment")
+    {
+        Description = "Development lets dev-token mint tokens for these services [env PROJECTHUB_ENVIRONMENT; config key " +
+            "environment; default: development only when every endpoint is this machine]",
         Recursive = true,
     };
 
@@ -41,7 +49,8 @@ public static class GlobalOptions
     public static void AddTo(RootCommand root)
     {
         root.Add(Output);
-        root.Add(Actor);
+        root.Add(Token);
+        root.Add(Environment);
         root.Add(Registry);
         root.Add(Approval);
         root.Add(Escalation);

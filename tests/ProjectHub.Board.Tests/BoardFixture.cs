@@ -4,6 +4,7 @@ using ProjectHub.Escalation.Client;
 using ProjectHub.Grpc;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
+using ProjectHub.Security;
 
 namespace ProjectHub.Board.Tests;
 
@@ -32,6 +33,14 @@ public sealed class BoardFixture : IAsyncLifetime
 
     public string BoardUrl { get; private set; } = "";
 
+    /// <summary>The services' addresses, for a second board host started by a test.</summary>
+    public string RegistryUrl { get; private set; } = "";
+
+    public string EscalationUrl { get; private set; } = "";
+
+    /// <summary>Where a test's own host process may write.</summary>
+    public string DataDirectory => _data;
+
     public ProjectRegistryClient Registry { get; private set; } = null!;
 
     public EscalationClient Escalation { get; private set; } = null!;
@@ -44,7 +53,20 @@ public sealed class BoardFixture : IAsyncLifetime
     /// <summary>Green at the start, led by <see cref="LeaderId"/>; the alert test makes it lag.</summary>
     public Project AlertProject { get; private set; } = null!;
 
-    public static CallOptions Options => new CallOptions(Headers: new Metadata().Add("x-actor", "board-tests")).WithDeadlineAfter(TimeSpan.FromSeconds(30));
+    /// <summary>The owner unit of the two test projects: it submits their weekly reports.</summary>
+    public const string OwnerUnit = "测试城投公司";
+
+    public static readonly Caller Drc = new("board-tests", Roles.Drc);
+    public static readonly Caller Inspector = new("board-tests", Roles.Inspector);
+    public static readonly Caller Owner = new(OwnerUnit, Roles.Owner, OwnerUnit);
+
+    /// <summary>Reads as the inspector (everything, writes nothing); writes name the role that may make them.</summary>
+    public static CallOptions Options => As(Inspector);
+
+    /// <summary>A development token for <paramref name="caller"/>: the embedded services run with Auth:Mode=Development.</summary>
+    public static CallOptions As(Caller caller) =>
+        new CallOptions(Headers: new Metadata().Add("authorization", "Bearer " + DevelopmentTokens.Mint(caller, DateTimeOffset.UtcNow)))
+            .WithDeadlineAfter(TimeSpan.FromSeconds(30));
 
     public async Task InitializeAsync()
     {
@@ -59,6 +81,8 @@ public sealed class BoardFixture : IAsyncLifetime
             $"--Services:Registry:Port={registry}", $"--Services:Approval:Port={approval}",
             $"--Services:Escalation:Port={escalation}", $"--Database:Directory={_data}",
             $"--Services:Board:Port={HostProcess.FreePort()}");
+        RegistryUrl = $"http://127.0.0.1:{registry}";
+        EscalationUrl = $"http://127.0.0.1:{escalation}";
         _registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{registry}");
         _escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{escalation}");
         Registry = new ProjectRegistryClient(_registryChannel);
@@ -76,7 +100,9 @@ public sealed class BoardFixture : IAsyncLifetime
 
         _board = HostProcess.Start("ProjectHub.Board.dll", _data,
             $"--Services:Board:Port={board}", $"--Board:Registry=http://127.0.0.1:{registry}",
-            $"--Board:Escalation=http://127.0.0.1:{escalation}", "--Board:PollSeconds=1");
+            $"--Board:Escalation=http://127.0.0.1:{escalation}", "--Board:PollSeconds=1",
+            // Beside the embedded services, as in development: the board mints its own reader and acknowledgement tokens.
+            "--Auth:Mode=Development");
         BoardUrl = $"http://127.0.0.1:{board}";
         using var http = new HttpClient();
         await WaitUntilAsync("the board", _board, async () => (await http.GetAsync(new Uri(BoardUrl + "/"))).EnsureSuccessStatusCode());
@@ -117,7 +143,7 @@ public sealed class BoardFixture : IAsyncLifetime
                 State = ConstructionState.Normal,
                 Narrative = "测试填报",
             },
-        }, Options);
+        }, As(Owner));
 
     /// <summary>
     /// This week's report at <paramref name="percent"/> submitted the way an owner does it: through the projecthub CLI
@@ -142,7 +168,8 @@ public sealed class BoardFixture : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await ProjectHub.Cli.CliApp.RunAsync(
-            ["report", "submit", "--file", file, "--output", "json", "--registry", _registryChannel!.Address.Authority, "--actor", "owner-unit"],
+            ["report", "submit", "--file", file, "--output", "json", "--registry", _registryChannel!.Address.Authority,
+              "--token", DevelopmentTokens.Mint(Owner, DateTimeOffset.UtcNow)],
             output, error, new NoConfig(Path.Combine(_data, "cli-config.json")));
         Assert.True(code == 0, $"projecthub report submit exited {code}: {error}");
         return Google.Protobuf.JsonParser.Default.Parse<SubmitProgressReportResponse>(output.ToString());
@@ -203,7 +230,7 @@ public sealed class BoardFixture : IAsyncLifetime
                 Tier = ProjectTier.MunicipalMajor,
                 Industry = "城市建设",
                 Locality = locality,
-                OwnerUnit = "测试城投公司",
+                OwnerUnit = OwnerUnit,
                 ResponsibleUnit = unit,
                 IndustryDepartment = "测试主管部门",
                 LeaderInCharge = leader,
@@ -215,14 +242,14 @@ public sealed class BoardFixture : IAsyncLifetime
                 PlannedCompletion = Date(Today.AddDays(300)),
                 Baseline = new Baseline(),
             },
-        }, Options);
+        }, As(Drc));
         var planned = decimal.Parse(project.Light.PlannedPercent.Value, CultureInfo.InvariantCulture);
         var response = await ReportAsync(project, planned);
         Assert.Equal(Light.Green, response.Light.Light);
         return await Registry.GetProjectAsync(new GetProjectRequest { ProjectId = project.Id }, Options);
     }
 
-    private static async Task WaitUntilAsync(string what, HostProcess process, Func<Task> probe)
+    public static async Task WaitUntilAsync(string what, HostProcess process, Func<Task> probe)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)

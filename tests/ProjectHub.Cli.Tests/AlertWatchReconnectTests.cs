@@ -12,7 +12,7 @@ public sealed class AlertWatchReconnectTests
         using var error = new StringWriter();
 
         var code = await CliApp.RunAsync(
-            ["alerts", "watch", "--recipient", "drc", "--actor", "drc", "--escalation", $"127.0.0.1:{FreePort.Next()}"],
+            ["alerts", "watch", "--recipient", "drc", "--token", TestTokens.Mint(TestTokens.Drc), "--escalation", $"127.0.0.1:{FreePort.Next()}"],
             output, error, new TestConfigSource(), stop.Token);
 
         Assert.Equal(ExitCodes.Ok, code);

@@ -1,3 +1,6 @@
+using ProjectHub.Security;
+using ProjectHub.Testing;
+
 namespace ProjectHub.Cli.Tests;
 
 /// <summary>Settings source for tests: no real environment, a config file in a temp directory, never interactive.</summary>
@@ -25,7 +28,7 @@ public static class Cli
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Runs against the fixture's services as <paramref name="actor"/>.</summary>
-    public static Task<CliResult> RunAsync(ServicesFixture services, string actor, params string[] args) =>
-        RunAsync(new TestConfigSource(), [.. args, .. services.Endpoints, "--actor", actor]);
+    /// <summary>Runs against the fixture's services with a development token for <paramref name="caller"/>.</summary>
+    public static Task<CliResult> RunAsync(ServicesFixture services, Caller caller, params string[] args) =>
+        RunAsync(new TestConfigSource(), [.. args, .. services.Endpoints, "--token", TestTokens.Mint(caller)]);
 }

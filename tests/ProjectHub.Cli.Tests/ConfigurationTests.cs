@@ -2,7 +2,7 @@ using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
 
-/// <summary>Where endpoints and the actor come from: flags > environment > config file > defaults.</summary>
+/// <summary>Where endpoints and the token come from: flags > environment > config file > defaults.</summary>
 [Collection(ServicesCollection.Name)]
 public sealed class ConfigurationTests(ServicesFixture services) : IDisposable
 {
@@ -15,19 +15,22 @@ public sealed class ConfigurationTests(ServicesFixture services) : IDisposable
 
     public void Dispose() => Directory.Delete(_configHome, recursive: true);
 
-    private TestConfigSource Source(string? fileRegistry = null, string? envRegistry = null, string? fileActor = null, string? envActor = null)
+    /// <summary>A config home of its own; the file (when any) and the environment carry a DRC token unless told otherwise.</summary>
+    private TestConfigSource Source(string? fileRegistry = null, string? envRegistry = null, string? fileToken = null, string? envToken = null)
     {
         var source = new TestConfigSource { ConfigFilePath = Path.Combine(_configHome, "projecthub", "config.json") };
-        if (fileRegistry is not null || fileActor is not null)
+        if (fileRegistry is not null || fileToken is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(source.ConfigFilePath)!);
-            File.WriteAllText(source.ConfigFilePath, System.Text.Json.JsonSerializer.Serialize(new { registry = fileRegistry, actor = fileActor }));
+            File.WriteAllText(source.ConfigFilePath, System.Text.Json.JsonSerializer.Serialize(new { registry = fileRegistry, token = fileToken ?? DrcToken }));
         }
 
         if (envRegistry is not null) source.Environment["PROJECTHUB_REGISTRY"] = envRegistry;
-        if (envActor is not null) source.Environment["PROJECTHUB_ACTOR"] = envActor;
+        source.Environment["PROJECTHUB_TOKEN"] = envToken ?? DrcToken;
         return source;
     }
+
+    private static readonly string DrcToken = TestTokens.Mint(TestTokens.Drc);
 
     [Fact]
     public async Task An_unreachable_endpoint_exits_5()
@@ -71,11 +74,26 @@ public sealed class ConfigurationTests(ServicesFixture services) : IDisposable
     }
 
     [Fact]
-    public void The_actor_follows_the_same_precedence()
+    public void The_token_and_the_environment_follow_the_same_precedence()
     {
-        Assert.Equal("文件用户", CliSettings.Resolve(new Dictionary<string, string?>(), Source(fileActor: "文件用户")).Actor);
-        Assert.Equal("env-user", CliSettings.Resolve(new Dictionary<string, string?>(), Source(fileActor: "文件用户", envActor: "env-user")).Actor);
-        Assert.Equal("flag-user", CliSettings.Resolve(new Dictionary<string, string?> { ["actor"] = "flag-user" }, Source(envActor: "env-user")).Actor);
+        var fileOnly = Source(fileToken: "file-token");
+        fileOnly.Environment.Remove("PROJECTHUB_TOKEN");
+        Assert.Equal("file-token", CliSettings.Resolve(new Dictionary<string, string?>(), fileOnly).Token);
+        Assert.Equal("env-token", CliSettings.Resolve(new Dictionary<string, string?>(), Source(fileToken: "file-token", envToken: "env-token")).Token);
+        Assert.Equal("flag-token", CliSettings.Resolve(new Dictionary<string, string?> { ["token"] = "flag-token" }, Source(envToken: "env-token")).Token);
+
+        var environment = Source();
+        environment.Environment["PROJECTHUB_ENVIRONMENT"] = "Production";
+        Assert.Equal("Production", CliSettings.Resolve(new Dictionary<string, string?>(), environment).Environment);
+        Assert.Equal("Development", CliSettings.Resolve(new Dictionary<string, string?> { ["environment"] = "Development" }, environment).Environment);
+    }
+
+    [Fact]
+    public async Task A_token_from_the_environment_is_sent()
+    {
+        var source = Source(envToken: TestTokens.Mint(TestTokens.Inspector));
+
+        Assert.Equal(0, (await Cli.RunAsync(source, "projects", "list", "--registry", Good)).ExitCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ImportTests(ServicesFixture services) : IDisposable
             "\"导入测试丙, 含逗号\",provincial_key,交通,台江区,市交投集团,市交通局,交通局,李副市长,陈工,13900000000,8000,2000,2026-01-01,2027-12-31,pre_construction,,主体封顶@2027-06-30@60",
             ""));
 
-        var result = await Cli.RunAsync(services, "drc", "projects", "import", "--csv", _file);
+        var result = await Cli.RunAsync(services, TestTokens.Drc, "projects", "import", "--csv", _file);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("2 registered, 1 failed", result.Out);
@@ -31,7 +32,7 @@ public sealed class ImportTests(ServicesFixture services) : IDisposable
         Assert.Contains(errors, line => line.Contains("total_investment", StringComparison.Ordinal));
 
         var listed = JsonParser.Default.Parse<ListProjectsResponse>(
-            (await Cli.RunAsync(services, "drc", "projects", "list", "--name", "导入测试", "--output", "json")).Out);
+            (await Cli.RunAsync(services, TestTokens.Drc, "projects", "list", "--name", "导入测试", "--output", "json")).Out);
         Assert.Equal(["导入测试丙, 含逗号", "导入测试甲（滨江大道）"], listed.Projects.Select(p => p.Fields.Name).Order(StringComparer.Ordinal));
         Assert.Single(listed.Projects.Single(p => p.Fields.Name == "导入测试丙, 含逗号").Fields.Baseline.Milestones);
     }
@@ -41,7 +42,7 @@ public sealed class ImportTests(ServicesFixture services) : IDisposable
     {
         await File.WriteAllTextAsync(_file, "name,colour\n未知列项目,red\n");
 
-        var result = await Cli.RunAsync(services, "drc", "projects", "import", "--csv", _file);
+        var result = await Cli.RunAsync(services, TestTokens.Drc, "projects", "import", "--csv", _file);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("unknown column(s) colour", result.Err);

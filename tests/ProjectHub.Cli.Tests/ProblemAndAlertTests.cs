@@ -1,14 +1,19 @@
 using Google.Protobuf;
 using ProjectHub.Escalation.V1;
+using ProjectHub.Security;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
 
 [Collection(ServicesCollection.Name)]
 public sealed class ProblemAndAlertTests(ServicesFixture services)
 {
-    // Units as ASCII ids: x-actor is an HTTP header (see CliContext), and alerts go to the units by these ids.
-    private const string Owner = "owner-unit-1";
-    private const string Responsible = "responsible-unit-1";
+    // Units by their names, as projects spell them: the token's unit claim carries them (a JWT is ASCII whatever it says).
+    private const string Owner = "问题测试城投公司";
+    private const string Responsible = "问题测试责任单位";
+
+    /// <summary>A unit outside every project these tests register.</summary>
+    private static readonly Caller PasserBy = TestTokens.Owner("无关单位");
 
     /// <summary>The registry's "project registered" event reaches escalation over the bus; until then raising is refused.</summary>
     private async Task<Problem> RaiseAsync(string projectId)
@@ -17,7 +22,7 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var result = await Cli.RunAsync(services, Owner,
+            var result = await Cli.RunAsync(services, TestTokens.Owner(Owner),
                 "problems", "raise", "--project", projectId, "--category", "land", "--description", "征地红线内三户未签约", "--output", "json");
             if (result.ExitCode == 0)
             {
@@ -35,7 +40,7 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            var result = await Cli.RunAsync(services, recipient, "alerts", "list", "--output", "json");
+            var result = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--output", "json");
             if (result.ExitCode == 0 && JsonParser.Default.Parse<ListAlertsResponse>(result.Out).Alerts.Any(a => a.ProblemId == problemId))
             {
                 return;
@@ -53,18 +58,18 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
         var problem = await RaiseAsync(projectId);
         Assert.Equal(ProblemState.Open, problem.State);
 
-        var ack = await Cli.RunAsync(services, "drc", "problems", "ack", problem.Id, "--output", "json");
+        var ack = await Cli.RunAsync(services, TestTokens.Drc, "problems", "ack", problem.Id, "--output", "json");
         Assert.True(ack.ExitCode == 0, ack.Err);
         Assert.Equal(ProblemState.Acknowledged, JsonParser.Default.Parse<Problem>(ack.Out).State);
 
-        var resolve = await Cli.RunAsync(services, "drc", "problems", "resolve", problem.Id, "--resolution", "三户已签约");
+        var resolve = await Cli.RunAsync(services, TestTokens.Drc, "problems", "resolve", problem.Id, "--resolution", "三户已签约");
         Assert.True(resolve.ExitCode == 0, resolve.Err);
         Assert.Contains("三户已签约", resolve.Out);
 
-        var list = await Cli.RunAsync(services, "drc", "problems", "list", "--project", projectId, "--state", "resolved", "--output", "json");
+        var list = await Cli.RunAsync(services, TestTokens.Drc, "problems", "list", "--project", projectId, "--state", "resolved", "--output", "json");
         Assert.Equal(problem.Id, Assert.Single(JsonParser.Default.Parse<ListProblemsResponse>(list.Out).Problems).Id);
 
-        var show = await Cli.RunAsync(services, "drc", "problems", "show", problem.Id);
+        var show = await Cli.RunAsync(services, TestTokens.Drc, "problems", "show", problem.Id);
         Assert.Contains("RESOLVED", show.Out);
     }
 
@@ -74,7 +79,7 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
         var projectId = await Projects.RegisterAsync(services, "问题权限测试项目", Owner, Responsible);
         var problem = await RaiseAsync(projectId);
 
-        var result = await Cli.RunAsync(services, "passer-by", "problems", "ack", problem.Id);
+        var result = await Cli.RunAsync(services, PasserBy, "problems", "ack", problem.Id);
 
         Assert.Equal(ExitCodes.Denied, result.ExitCode);
         Assert.StartsWith("error (PERMISSION_DENIED)", result.Err);
@@ -85,33 +90,33 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
     {
         var projectId = await Projects.RegisterAsync(services, "提醒测试项目", Owner, Responsible);
         var problem = await RaiseAsync(projectId);
-        const string recipient = Responsible; // the responsible unit receives tier 1's "problem arrived"
+        const string recipient = Responsible; // the responsible unit receives tier 1's "problem arrived"; its token is an owner's
 
         await AlertArrivesAsync(recipient, problem.Id);
-        var listed = await Cli.RunAsync(services, recipient, "alerts", "list", "--output", "json");
+        var listed = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--output", "json");
         Assert.Equal(0, listed.ExitCode);
         var alert = Assert.Single(JsonParser.Default.Parse<ListAlertsResponse>(listed.Out).Alerts, a => a.ProblemId == problem.Id);
         Assert.Equal("PROBLEM_ARRIVED", alert.Code);
 
-        var table = await Cli.RunAsync(services, recipient, "alerts", "list");
+        var table = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list");
         Assert.Contains(alert.Title, table.Out);
 
-        var denied = await Cli.RunAsync(services, "passer-by", "alerts", "ack", alert.Id);
+        var denied = await Cli.RunAsync(services, PasserBy, "alerts", "ack", alert.Id);
         Assert.Equal(ExitCodes.Denied, denied.ExitCode);
 
-        var acked = await Cli.RunAsync(services, recipient, "alerts", "ack", alert.Id);
+        var acked = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "ack", alert.Id);
         Assert.True(acked.ExitCode == 0, acked.Err);
 
-        var after = await Cli.RunAsync(services, recipient, "alerts", "list", "--output", "json");
+        var after = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--output", "json");
         Assert.DoesNotContain(JsonParser.Default.Parse<ListAlertsResponse>(after.Out).Alerts, a => a.Id == alert.Id);
-        var all = await Cli.RunAsync(services, recipient, "alerts", "list", "--all", "--output", "json");
+        var all = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--all", "--output", "json");
         Assert.True(Assert.Single(JsonParser.Default.Parse<ListAlertsResponse>(all.Out).Alerts, a => a.Id == alert.Id).Acknowledged);
     }
 
     [Fact]
     public async Task Alerts_watch_with_ack_receives_and_acknowledges_unacknowledged_alerts()
     {
-        const string recipient = "responsible-unit-watch"; // its own recipient: no alerts from other tests
+        const string recipient = "订阅测试责任单位"; // its own recipient: no alerts from other tests
         var projectId = await Projects.RegisterAsync(services, "提醒订阅测试项目", Owner, recipient);
         var problem = await RaiseAsync(projectId);
 
@@ -121,13 +126,13 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await CliApp.RunAsync(
-            ["alerts", "watch", "--max", "1", "--ack", "--output", "json", .. services.Endpoints, "--actor", recipient],
+            ["alerts", "watch", "--max", "1", "--ack", "--output", "json", .. services.Endpoints, "--token", TestTokens.Mint(TestTokens.Owner(recipient))],
             output, error, new TestConfigSource(), timeout.Token);
         Assert.True(code == 0, error.ToString());
 
         var first = JsonParser.Default.Parse<Alert>(output.ToString().Split('\n')[0]);
         Assert.Equal(problem.Id, first.ProblemId);
-        var after = await Cli.RunAsync(services, recipient, "alerts", "list", "--output", "json");
+        var after = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--output", "json");
         Assert.DoesNotContain(JsonParser.Default.Parse<ListAlertsResponse>(after.Out).Alerts, a => a.Id == first.Id);
     }
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
 
@@ -21,21 +22,21 @@ public sealed class ReportTests(ServicesFixture services) : IDisposable
               "cumulativeInvestment": { "value": "400" }, "workers": 30, "state": "SLOWED", "narrative": "征迁受阻，进度滞后" }
             """);
 
-        var submitted = await Cli.RunAsync(services, "owner-report", "report", "submit", "--file", _file, "--output", "json");
+        var submitted = await Cli.RunAsync(services, TestTokens.Owner(Projects.OwnerUnit), "report", "submit", "--file", _file, "--output", "json");
 
         Assert.True(submitted.ExitCode == 0, submitted.Err);
         var response = JsonParser.Default.Parse<SubmitProgressReportResponse>(submitted.Out);
         Assert.Equal(Light.Red, response.Light.Light);
         Assert.Equal(SubmissionOutcome.New, response.Outcome);
 
-        var light = await Cli.RunAsync(services, "drc", "lights", id);
+        var light = await Cli.RunAsync(services, TestTokens.Drc, "lights", id);
         Assert.Equal(0, light.ExitCode);
         Assert.Contains("红灯", light.Out);
 
-        var reports = await Cli.RunAsync(services, "drc", "report", "list", "--project", id);
+        var reports = await Cli.RunAsync(services, TestTokens.Drc, "report", "list", "--project", id);
         Assert.Contains("征迁受阻，进度滞后", reports.Out);
 
-        var board = await Cli.RunAsync(services, "drc", "board");
+        var board = await Cli.RunAsync(services, TestTokens.Drc, "board");
         Assert.Equal(0, board.ExitCode);
         Assert.Contains("by department", board.Out);
     }
@@ -45,7 +46,7 @@ public sealed class ReportTests(ServicesFixture services) : IDisposable
     {
         await File.WriteAllTextAsync(_file, """{ "projectId": "x", "percentage": 5 }""");
 
-        var result = await Cli.RunAsync(services, "drc", "report", "submit", "--file", _file);
+        var result = await Cli.RunAsync(services, TestTokens.Drc, "report", "submit", "--file", _file);
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains(_file, result.Err);

@@ -51,6 +51,8 @@ public sealed class ServicesFixture : IAsyncLifetime
             ["Escalation:Sweep:Enabled"] = "false",
             ["Escalation:Alerts:PollSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The CLI runs with development tokens (TestTokens, dev-token), as against the embedded default.
+            ["Auth:Mode"] = "Development",
         });
         builder.AddProjectHubDefaults();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));

@@ -51,31 +51,41 @@ public sealed class KubernetesTests
     }
 
     [Fact]
-    public void Exactly_one_registry_pod_runs_the_daily_sweep_and_never_two_during_a_rollout()
+    public void Every_registry_replica_runs_the_daily_sweep_and_no_dedicated_sweep_pod_is_left()
     {
-        // The registry's sweep has no cross-replica guard, so the manifests must give it to one pod only.
+        // The sweep claims its day in the registry database (sweep_runs), so replicas need no split any more.
         var manifests = SettingsCoverageTests.Manifests();
-        var sweeping = 0;
-        foreach (var deployment in manifests.Where(m => Repo.Text(m["kind"]) == "Deployment"))
-        {
-            var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
-            string? value = null;
-            foreach (var reference in container["envFrom"]?.AsArray() ?? [])
-            {
-                var map = SettingsCoverageTests.Single(manifests, "ConfigMap", Repo.Text(reference?["configMapRef"]?["name"]));
-                value = map["data"]?["Registry__DailySweep"] is { } fromMap ? Repo.Text(fromMap) : value;
-            }
+        var deployments = manifests.Where(m => Repo.Text(m["kind"]) == "Deployment").Select(m => Repo.Text(m["metadata"]?["name"])).Order().ToList();
+        Assert.Equal(Repo.Services.Select(s => s.Name).Order().ToList(), deployments);
+        Assert.Equal("true", EffectiveSetting(manifests, SettingsCoverageTests.Single(manifests, "Deployment", "registry"), "Registry__DailySweep"));
+    }
 
-            // Explicit env entries win over envFrom in Kubernetes.
-            var explicitEntry = container["env"]?.AsArray().FirstOrDefault(e => Repo.Text(e?["name"]) == "Registry__DailySweep");
-            value = explicitEntry is not null ? Repo.Text(explicitEntry["value"]) : value;
-            if (value == "true")
-            {
-                sweeping += (int)deployment["spec"]!["replicas"]!;
-                Assert.Equal("Recreate", Repo.Text(deployment["spec"]!["strategy"]?["type"]));
-            }
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Every_service_checks_jwt_bearer_tokens_with_a_key_from_a_secret(string service)
+    {
+        var manifests = SettingsCoverageTests.Manifests();
+        var deployment = SettingsCoverageTests.Single(manifests, "Deployment", service);
+        Assert.Equal("Jwt", EffectiveSetting(manifests, deployment, "Auth__Mode"));
+        Assert.StartsWith("https://", EffectiveSetting(manifests, deployment, "Auth__Issuer"));
+        Assert.False(string.IsNullOrWhiteSpace(EffectiveSetting(manifests, deployment, "Auth__Audience")));
+        var key = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]?.AsArray()
+            .FirstOrDefault(e => Repo.Text(e?["name"]) == "Auth__SigningKeys__0");
+        Assert.True(key?["valueFrom"]?["secretKeyRef"] is not null, $"{service}: the token signing key must come from a Secret");
+    }
+
+    /// <summary>The value a container sees: its ConfigMaps in order, then explicit env entries (which win in Kubernetes).</summary>
+    private static string? EffectiveSetting(List<System.Text.Json.Nodes.JsonNode> manifests, System.Text.Json.Nodes.JsonNode deployment, string variable)
+    {
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        string? value = null;
+        foreach (var reference in container["envFrom"]?.AsArray() ?? [])
+        {
+            var map = SettingsCoverageTests.Single(manifests, "ConfigMap", Repo.Text(reference?["configMapRef"]?["name"]));
+            value = map["data"]?[variable] is { } fromMap ? Repo.Text(fromMap) : value;
         }
 
-        Assert.Equal(1, sweeping);
+        var explicitEntry = container["env"]?.AsArray().FirstOrDefault(e => Repo.Text(e?["name"]) == variable);
+        return explicitEntry?["value"] is { } explicitValue ? Repo.Text(explicitValue) : value;
     }
 }

@@ -3,6 +3,8 @@ using ProjectHub.Escalation.V1;
 using ProjectHub.Grpc;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
+using ProjectHub.Security;
+using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.Embedded.Tests;
@@ -26,21 +28,29 @@ public sealed class CrossServiceTests
         var escalation = new EscalationClient(escalationChannel);
 
         var fields = LaggingScenario.Project();
-        var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(fields));
-        var submitted = await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) });
+        // Each step as the role that takes it: the DRC registers, the owner unit reports, each recipient reads its alerts.
+        var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(fields), TestTokens.As(TestTokens.Drc));
+        var submitted = await registry.SubmitProgressReportAsync(
+            new SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) }, TestTokens.As(TestTokens.Owner(fields.OwnerUnit)));
         Assert.Equal(Light.Red, submitted.Light.Light);
 
         var problems = await EventuallyAsync(async () =>
-            (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project.Id })).Problems.ToList(),
+            (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project.Id }, TestTokens.As(TestTokens.Drc))).Problems.ToList(),
             list => list.Count > 0, host);
         var supervision = Assert.Single(problems);
         Assert.Equal(ProblemKind.Supervision, supervision.Kind);
         Assert.Equal(1, supervision.Tier.Number);
 
-        foreach (var recipient in new[] { fields.ResponsibleUnit, fields.IndustryDepartment, fields.LeaderInCharge })
+        var recipients = new (string Name, Caller Caller)[]
+        {
+            (fields.ResponsibleUnit, TestTokens.Owner(fields.ResponsibleUnit)),
+            (fields.IndustryDepartment, TestTokens.Department(fields.IndustryDepartment)),
+            (fields.LeaderInCharge, TestTokens.Leader(fields.LeaderInCharge)),
+        };
+        foreach (var (recipient, caller) in recipients)
         {
             var alerts = await EventuallyAsync(async () =>
-                (await escalation.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient })).Alerts.ToList(),
+                (await escalation.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient }, TestTokens.As(caller))).Alerts.ToList(),
                 list => list.Any(a => a.Code == "PROJECT_RED" && a.ProjectId == project.Id), host);
             Assert.Single(alerts, a => a.Code == "PROJECT_RED" && a.ProjectId == project.Id);
         }

@@ -1,12 +1,17 @@
 using Grpc.Health.V1;
 using Grpc.Reflection.V1;
+using ProjectHub.Approval.Client;
+using ProjectHub.Escalation.Client;
 using ProjectHub.Grpc;
+using ProjectHub.Registry.Client;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Embedded.Tests;
 
 /// <summary>
 /// The Quick start's first command, as a real process: every service answers on its own port with SERVING health and
-/// reflection listing exactly its own service, and the process stops cleanly on SIGTERM.
+/// reflection listing exactly its own service (both open without a token), refuses its own RPCs without a token and
+/// takes a development token, and the process stops cleanly on SIGTERM.
 /// </summary>
 public sealed class EmbeddedHostTests
 {
@@ -44,6 +49,11 @@ public sealed class EmbeddedHostTests
             var other = await Assert.ThrowsAsync<RpcException>(() =>
                 channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[(i + 1) % 3] }).ResponseAsync);
             Assert.Equal(StatusCode.NotFound, other.StatusCode);
+
+            // Health above needed no token; the service's own methods do, and the embedded default trusts development tokens.
+            var anonymous = await Assert.ThrowsAsync<RpcException>(() => ServiceInfoAsync(channel, i, new CallOptions()));
+            Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+            await ServiceInfoAsync(channel, i, TestTokens.As(TestTokens.Inspector));
         }
 
         // The web board is part of the embedded default too.
@@ -56,6 +66,14 @@ public sealed class EmbeddedHostTests
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{host.Output}");
         Assert.Contains("Application is shutting down", host.Output);
     }
+
+    /// <summary>GetServiceInfo of the service on port <paramref name="index"/>: the simplest call that needs a token.</summary>
+    private static Task ServiceInfoAsync(GrpcChannel channel, int index, CallOptions options) => index switch
+    {
+        0 => new ProjectRegistryClient(channel).GetServiceInfoAsync(new ProjectHub.Registry.V1.GetServiceInfoRequest(), options).ResponseAsync,
+        1 => new ApprovalsClient(channel).GetServiceInfoAsync(new ProjectHub.Approval.V1.GetServiceInfoRequest(), options).ResponseAsync,
+        _ => new EscalationClient(channel).GetServiceInfoAsync(new ProjectHub.Escalation.V1.GetServiceInfoRequest(), options).ResponseAsync,
+    };
 
     internal static async Task WaitServingAsync(GrpcChannel channel, EmbeddedProcess host)
     {

@@ -1,6 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectHub.Approval;
 using ProjectHub.Escalation;
 using ProjectHub.Hosting;
@@ -29,7 +29,10 @@ internal sealed class InProcessSystem : IAsyncDisposable
     /// <summary>Registry, approval, escalation.</summary>
     public int[] Ports { get; }
 
-    public static async Task<InProcessSystem> StartAsync(params string[] extraArgs)
+    public static Task<InProcessSystem> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <param name="clock">A hand-set business clock instead of the system's (token lifetimes stay on the wall clock).</param>
+    public static async Task<InProcessSystem> StartAsync(TimeProvider? clock, params string[] extraArgs)
     {
         var ports = new[] { FreePort(), FreePort(), FreePort() };
         var data = Path.Combine(Path.GetTempPath(), "projecthub-otel-" + Guid.NewGuid().ToString("N"));
@@ -41,10 +44,17 @@ internal sealed class InProcessSystem : IAsyncDisposable
             $"--Database:Directory={data}",
             "--Registry:DailySweep=false",
             "--Escalation:Sweep:Enabled=false",
+            // Callers carry TestTokens development tokens.
+            "--Auth:Mode=Development",
             .. extraArgs,
         ];
         var builder = WebApplication.CreateBuilder(args);
         builder.AddProjectHubDefaults();
+        if (clock is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        }
+
         builder.AddRegistryService();
         builder.AddApprovalService();
         builder.AddEscalationService();
@@ -72,10 +82,5 @@ internal sealed class InProcessSystem : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ProjectHub.Testing.FreePort.Next();
 }

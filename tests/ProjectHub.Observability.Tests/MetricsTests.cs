@@ -4,6 +4,7 @@ using ProjectHub.Grpc;
 using ProjectHub.Hosting.Observability;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Observability.Tests;
 
@@ -50,7 +51,7 @@ public sealed class MetricsTests
         {
             Project = OneTraceTests.LaggingProject(),
             Stage = ProjectStage.UnderConstruction,
-        });
+        }, TestTokens.As(TestTokens.Drc));
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!(sums.GetValueOrDefault("projecthub.events.published") > 0

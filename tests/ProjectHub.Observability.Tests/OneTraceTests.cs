@@ -7,6 +7,7 @@ using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
 
+using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.Observability.Tests;
@@ -36,16 +37,19 @@ public sealed class OneTraceTests
         {
             Assert.NotNull(root);
             traceId = root.TraceId;
-            var project = await registry.RegisterProjectAsync(new RegisterProjectRequest { Project = LaggingProject(), Stage = ProjectStage.UnderConstruction });
+            var fields = LaggingProject();
+            var project = await registry.RegisterProjectAsync(
+                new RegisterProjectRequest { Project = fields, Stage = ProjectStage.UnderConstruction }, TestTokens.As(TestTokens.Drc));
             projectId = project.Id;
-            await approvals.GetServiceInfoAsync(new ApprovalInfoRequest());
-            var submitted = await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = LaggingReport(projectId) });
+            await approvals.GetServiceInfoAsync(new ApprovalInfoRequest(), TestTokens.As(TestTokens.Drc));
+            var submitted = await registry.SubmitProgressReportAsync(
+                new SubmitProgressReportRequest { Report = LaggingReport(projectId) }, TestTokens.As(TestTokens.Owner(fields.OwnerUnit)));
             Assert.Equal(Light.Red, submitted.Light.Light);
         }
 
         // The light change travels outbox → bus → escalation after the RPC returned; wait for its visible effect.
         await EventuallyAsync(async () =>
-            (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = projectId })).Problems.Count > 0);
+            (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = projectId }, TestTokens.As(TestTokens.Drc))).Problems.Count > 0);
         await EventuallyAsync(() => Task.FromResult(ConsumeSpans(spans, traceId).Any()));
 
         var inTrace = spans.Spans.Where(s => s.TraceId == traceId).ToList();

@@ -13,15 +13,18 @@ public sealed class AlertSubscriber : IAsyncDisposable
 {
     private readonly EscalationClient _client;
     private readonly string _recipient;
+    private readonly Func<CancellationToken, CallOptions> _asRecipient;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<string, Alert> _received = new(StringComparer.Ordinal);
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Task _loop;
 
-    public AlertSubscriber(EscalationClient client, string recipient)
+    /// <param name="asRecipient">Call options with the recipient's token (fresh per call, so it never expires).</param>
+    public AlertSubscriber(EscalationClient client, string recipient, Func<CancellationToken, CallOptions> asRecipient)
     {
         _client = client;
         _recipient = recipient;
+        _asRecipient = asRecipient;
         _loop = Task.Run(RunAsync);
     }
 
@@ -63,7 +66,7 @@ public sealed class AlertSubscriber : IAsyncDisposable
             first = false;
             try
             {
-                using var call = _client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = _recipient }, new CallOptions(CancellationToken: _stop.Token));
+                using var call = _client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = _recipient }, _asRecipient(_stop.Token));
                 while (await call.ResponseStream.MoveNext(_stop.Token))
                 {
                     await HandleAsync(call.ResponseStream.Current);
@@ -106,7 +109,7 @@ public sealed class AlertSubscriber : IAsyncDisposable
         }
 
         // A failed acknowledgement (service killed mid-call) is fine: the alert comes again on the next stream.
-        await _client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = alert.Id }, EscalationClient.As(_recipient, _stop.Token));
+        await _client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = alert.Id }, _asRecipient(_stop.Token));
         lock (_received)
         {
             _acknowledged.Add(alert.Id);

@@ -21,7 +21,7 @@ public sealed class EndToEndTests(SystemFixture system)
         // Subscribed before anything happens: the alert must come to a stream that was already open. The server sends
         // no headers before the first alert, so the reading starts now and the test goes on while it waits.
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var stream = escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = unit }, new CallOptions(CancellationToken: cancel.Token));
+        using var stream = escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = unit }, Scenario.Recipient(system, unit, cancel.Token));
         var projectId = new TaskCompletionSource<string>();
         var reading = Task.Run(async () =>
         {
@@ -45,9 +45,9 @@ public sealed class EndToEndTests(SystemFixture system)
             return null;
         });
 
-        var project = await Scenario.RegisterAsync(registry, Scenario.LaggingProject("滨江大道快速化改造工程", unit));
+        var project = await Scenario.RegisterAsync(registry, Scenario.LaggingProject("滨江大道快速化改造工程", unit), system);
         projectId.SetResult(project.Id);
-        var submitted = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(project.Id));
+        var submitted = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(project.Id), Scenario.Owner(system));
         Assert.Equal(Light.Red, submitted.Light.Light);
 
         var red = await reading;
@@ -55,7 +55,7 @@ public sealed class EndToEndTests(SystemFixture system)
         Assert.Equal(unit, red.RecipientId);
 
         var problems = await Scenario.EventuallyAsync(
-            async () => (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project.Id })).Problems.ToList(),
+            async () => (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project.Id }, Scenario.Drc(system))).Problems.ToList(),
             list => list.Count > 0, system, "supervision problem");
         var supervision = Assert.Single(problems);
         Assert.Equal(ProblemKind.Supervision, supervision.Kind);

@@ -23,17 +23,17 @@ public sealed class EscalationCrashTests(SystemFixture system, ITestOutputHelper
         var projects = new List<string>();
         for (var i = 0; i < Projects; i++)
         {
-            projects.Add((await Scenario.RegisterAsync(registry, Scenario.LaggingProject($"故障测试项目{i}", unit))).Id);
+            projects.Add((await Scenario.RegisterAsync(registry, Scenario.LaggingProject($"故障测试项目{i}", unit), system)).Id);
         }
 
-        await using var subscriber = new AlertSubscriber(escalation, unit);
+        await using var subscriber = new AlertSubscriber(escalation, unit, cancel => Scenario.Recipient(system, unit, cancel));
 
         // Reports go in steadily; the escalation process dies after the first few and comes back while the rest arrive.
         var reports = Task.Run(async () =>
         {
             foreach (var id in projects)
             {
-                var submitted = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(id), Scenario.Within(TimeSpan.FromSeconds(20)));
+                var submitted = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(id), Scenario.Within(Scenario.Owner(system), TimeSpan.FromSeconds(20)));
                 Assert.Equal(Light.Red, submitted.Light.Light);
                 await Task.Delay(300);
             }
@@ -55,12 +55,12 @@ public sealed class EscalationCrashTests(SystemFixture system, ITestOutputHelper
         var lost = projects.Count(p => !received.Any(a => a.Code == "PROJECT_RED" && a.ProjectId == p));
         // Two different alerts for the same thing (a re-consumed event that slipped past the inbox) are duplicates too.
         var duplicatedAlerts = received.GroupBy(a => (a.Code, a.ProjectId)).Sum(g => g.Count() - 1);
-        var stored = (await escalation.ListAlertsAsync(new ListAlertsRequest { RecipientId = unit, IncludeAcknowledged = true, PageSize = 500 })).Alerts;
+        var stored = (await escalation.ListAlertsAsync(new ListAlertsRequest { RecipientId = unit, IncludeAcknowledged = true, PageSize = 500 }, Scenario.Recipient(system, unit))).Alerts;
         var duplicatedStored = stored.GroupBy(a => (a.Code, a.ProjectId)).Sum(g => g.Count() - 1);
         var supervision = 0;
         foreach (var project in projects)
         {
-            supervision += (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project })).Problems.Count(p => p.Kind == ProblemKind.Supervision);
+            supervision += (await escalation.ListProblemsAsync(new ListProblemsRequest { ProjectId = project }, Scenario.Drc(system))).Problems.Count(p => p.Kind == ProblemKind.Supervision);
         }
 
         var counts = $"lost={lost} duplicated-after-ack={subscriber.DuplicatedAfterAcknowledge} duplicated-alerts={duplicatedAlerts} " +

@@ -19,7 +19,7 @@ public sealed class PostgresRestartTests(SystemFixture system, ITestOutputHelper
     public async Task Restarting_PostgreSQL_under_load_gives_callers_UNAVAILABLE_not_a_hang_and_loses_no_accepted_report()
     {
         var registry = Scenario.RegistryOf(system);
-        var project = await Scenario.RegisterAsync(registry, Scenario.LaggingProject("数据库重启测试项目", "pg-unit-" + Guid.NewGuid().ToString("N")[..6]));
+        var project = await Scenario.RegisterAsync(registry, Scenario.LaggingProject("数据库重启测试项目", "pg-unit-" + Guid.NewGuid().ToString("N")[..6]), system);
         var accepted = new List<ProgressReport>();
         var failures = new List<(StatusCode Code, TimeSpan Took, string Detail)>();
         var restarted = new TaskCompletionSource();
@@ -33,7 +33,7 @@ public sealed class PostgresRestartTests(SystemFixture system, ITestOutputHelper
                 var watch = Stopwatch.StartNew();
                 try
                 {
-                    var response = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(project.Id, $"第{i}次提交"), Scenario.Within(CallDeadline));
+                    var response = await registry.SubmitProgressReportAsync(Scenario.LaggingReport(project.Id, $"第{i}次提交"), Scenario.Within(Scenario.Owner(system), CallDeadline));
                     accepted.Add(response.Report);
                     okAfterRestart += restarted.Task.IsCompleted ? 1 : 0;
                 }
@@ -62,7 +62,7 @@ public sealed class PostgresRestartTests(SystemFixture system, ITestOutputHelper
         Assert.True(unclean == 0, $"{unclean} calls ended otherwise than UNAVAILABLE within {CallDeadline}; {summary}\n{system.Registry.Output}");
 
         // Nothing half-written: every accepted version is stored with the content the client sent, versions 1..n once each.
-        var stored = (await registry.ListProgressReportsAsync(new ListProgressReportsRequest { ProjectId = project.Id, IncludeHistory = true })).Reports;
+        var stored = (await registry.ListProgressReportsAsync(new ListProgressReportsRequest { ProjectId = project.Id, IncludeHistory = true }, Scenario.Drc(system))).Reports;
         var lost = accepted.Count(a => !stored.Any(s => s.Version == a.Version && s.Narrative == a.Narrative));
         var versions = stored.Select(s => s.Version).Order().ToList();
         output.WriteLine($"lost={lost} stored-versions={versions.Count}");

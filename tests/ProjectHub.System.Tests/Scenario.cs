@@ -2,6 +2,7 @@ using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.System.Tests;
@@ -15,14 +16,26 @@ public static class Scenario
     /// <summary>Fields of a project whose baseline says 50% long ago; <paramref name="responsibleUnit"/> gets its alerts.</summary>
     public static ProjectFields LaggingProject(string name, string responsibleUnit) => LaggingScenario.Project(name, responsibleUnit);
 
-    public static Task<Project> RegisterAsync(ProjectRegistryClient registry, ProjectFields fields, CallOptions options = default) =>
-        registry.RegisterProjectAsync(new RegisterProjectRequest { Project = fields, Stage = ProjectStage.UnderConstruction }, options).ResponseAsync;
+    public static Task<Project> RegisterAsync(ProjectRegistryClient registry, ProjectFields fields, SystemFixture system) =>
+        registry.RegisterProjectAsync(new RegisterProjectRequest { Project = fields, Stage = ProjectStage.UnderConstruction }, Drc(system)).ResponseAsync;
 
     /// <summary>This week's report at 10% against a baseline past 50%: the light turns RED.</summary>
     public static SubmitProgressReportRequest LaggingReport(string projectId, string narrative = "征迁未完成，主线施工受阻") =>
         new() { Report = LaggingScenario.Report(projectId, narrative) };
 
-    public static CallOptions Within(TimeSpan timeout) => new CallOptions().WithDeadlineAfter(timeout);
+    /// <summary>The DRC, which registers projects and reads everything.</summary>
+    public static CallOptions Drc(SystemFixture system, CancellationToken cancellationToken = default) =>
+        system.As(TestTokens.Drc, cancellationToken);
+
+    /// <summary>The project's owner unit, which files its weekly reports (the DRC does not).</summary>
+    public static CallOptions Owner(SystemFixture system, CancellationToken cancellationToken = default) =>
+        system.As(TestTokens.Owner(LaggingScenario.Project().OwnerUnit), cancellationToken);
+
+    /// <summary>The unit an alert is addressed to (the project's responsible unit), which reads and acknowledges it.</summary>
+    public static CallOptions Recipient(SystemFixture system, string unit, CancellationToken cancellationToken = default) =>
+        system.As(TestTokens.Owner(unit), cancellationToken);
+
+    public static CallOptions Within(CallOptions options, TimeSpan timeout) => options.WithDeadlineAfter(timeout);
 
     /// <summary>Re-reads until <paramref name="done"/> holds; fails with every service's output after 60 s (2 shared cores).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, SystemFixture system, string what)

@@ -16,14 +16,17 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly string _name;
     private readonly IReadOnlyList<string> _settings;
+    private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public ServiceProcess(string name, int port, IReadOnlyList<string> settings)
+    /// <param name="environment">Variables read only from the environment, such as OTEL_BSP_SCHEDULE_DELAY.</param>
+    public ServiceProcess(string name, int port, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string>? environment = null)
     {
         _name = name;
         Port = port;
         _settings = settings;
+        _environment = environment ?? new Dictionary<string, string>();
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
     }
 
@@ -59,6 +62,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var setting in _settings)
         {
             start.ArgumentList.Add(setting);
+        }
+
+        foreach (var (variable, value) in _environment)
+        {
+            start.Environment[variable] = value;
         }
 
         Append($"===== start {_name} on {Port} =====");

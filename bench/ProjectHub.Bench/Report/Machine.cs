@@ -26,8 +26,38 @@ public static class Machine
             ["grpcio"] = Run(python, "-c", "import grpc; print(grpc.__version__)"),
             ["grpc_js"] = GrpcJsVersion(interopDir),
             ["node"] = Run("node", "--version"),
+            ["fsync_ms_median"] = FsyncMedianMs(),
             ["load_average_start"] = LoadAverage(),
         };
+    }
+
+    /// <summary>
+    /// Median time of 30 fsyncs of a 4 KiB append in the temp folder, where the SQLite files and the private PostgreSQL
+    /// live: every committed report and every project of the sweep waits for one, so figures 2 and 3b depend on it.
+    /// </summary>
+    public static string FsyncMedianMs()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"projecthub-bench-fsync-{Guid.NewGuid():N}");
+        try
+        {
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            var block = new byte[4096];
+            var times = new List<double>();
+            for (var i = 0; i < 30; i++)
+            {
+                file.Write(block);
+                var start = Stopwatch.GetTimestamp();
+                file.Flush(flushToDisk: true);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            times.Sort();
+            return times[times.Count / 2].ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static string GrpcJsVersion(string interopDir)

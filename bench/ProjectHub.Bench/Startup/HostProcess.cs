@@ -16,11 +16,14 @@ public sealed class HostProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _data;
+    private readonly bool _ownsData;
+    private readonly Queue<string> _lastLines = new();
 
-    private HostProcess(Process process, string data, int[] ports)
+    private HostProcess(Process process, string data, bool ownsData, int[] ports)
     {
         _process = process;
         _data = data;
+        _ownsData = ownsData;
         Ports = ports;
     }
 
@@ -29,10 +32,13 @@ public sealed class HostProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <param name="portSettings">One setting name per port, e.g. Services:Registry:Port.</param>
-    public static HostProcess Start(string dll, IReadOnlyList<string> portSettings, IEnumerable<string>? extraArgs = null)
+    /// <param name="dataDirectory">An existing SQLite directory (a seeded database), kept afterwards; default a fresh one, deleted.</param>
+    /// <param name="httpPortSettings">Non-gRPC listeners (the embedded web board) also put on free ports, not health-checked.</param>
+    public static HostProcess Start(string dll, IReadOnlyList<string> portSettings, IEnumerable<string>? extraArgs = null, string? dataDirectory = null,
+        IReadOnlyList<string>? httpPortSettings = null)
     {
         var ports = portSettings.Select(_ => FreePort()).ToArray();
-        var data = Directory.CreateTempSubdirectory("projecthub-bench-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("projecthub-bench-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -47,19 +53,57 @@ public sealed class HostProcess : IAsyncDisposable
             start.ArgumentList.Add($"--{portSettings[i]}={ports[i]}");
         }
 
+        foreach (var setting in httpPortSettings ?? [])
+        {
+            start.ArgumentList.Add($"--{setting}={FreePort()}");
+        }
+
         start.ArgumentList.Add($"--Database:Directory={data}");
+        // Every RPC but health needs a bearer token (issue #7); the driver mints development tokens, so every host
+        // trusts the public development key. Standalone hosts would otherwise refuse to start without Jwt settings.
+        start.ArgumentList.Add("--Auth:Mode=Development");
         foreach (var arg in extraArgs ?? [])
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {dll}");
-        // Drain output so a chatty logger never blocks the host on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, data, dataDirectory is null, ports);
+        // Drain output so a chatty logger never blocks the host on a full pipe; the last lines explain a failed start.
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process, data, ports);
+        return host;
+    }
+
+    /// <summary>The host's last lines of output (for error messages).</summary>
+    public string LastOutput
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 30)
+            {
+                _lastLines.Dequeue();
+            }
+        }
     }
 
     /// <summary>Polls every port every 10 ms; returns when all are SERVING.</summary>
@@ -73,7 +117,7 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 if (_process.HasExited || Stopwatch.GetTimestamp() > deadline)
                 {
-                    throw new InvalidOperationException($"host did not become SERVING on {port} (exited: {_process.HasExited})");
+                    throw new InvalidOperationException($"host did not become SERVING on {port} (exited: {_process.HasExited}):\n{LastOutput}");
                 }
 
                 try
@@ -134,6 +178,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_data, recursive: true);

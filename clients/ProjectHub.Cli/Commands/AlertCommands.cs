@@ -17,8 +17,14 @@ internal static class AlertCommands
         return alerts;
     }
 
-    /// <summary>--recipient, defaulting to the actor: people usually read their own alerts.</summary>
-    public static Option<string?> Recipient() => Opt.Text("--recipient", "recipient id (default: the actor)");
+    /// <summary>--recipient, defaulting to the token's unit: people usually read their own alerts.</summary>
+    public static Option<string?> Recipient() =>
+        Opt.Text("--recipient", "recipient: a unit, department or leader name as alerts are addressed, e.g. 张副市长 (default: your token's unit)");
+
+    /// <summary>The recipient asked for, else the unit the token acts for; a token without one (drc, inspector) must say.</summary>
+    public static string RecipientOrOwn(ParseResult parse, Option<string?> recipient, CliContext cli) =>
+        parse.GetValue(recipient) ?? cli.TokenUnit
+        ?? throw new UsageException("--recipient is required: your token names no unit whose alerts would be yours");
 
     private static Command List(Runner runner)
     {
@@ -29,7 +35,7 @@ internal static class AlertCommands
         {
             var request = new ListAlertsRequest
             {
-                RecipientId = parse.GetValue(recipient) ?? cli.Settings.Actor,
+                RecipientId = RecipientOrOwn(parse, recipient, cli),
                 IncludeAcknowledged = parse.GetValue(all),
             };
             var response = await cli.Escalation.ListAlertsAsync(request, cli.Call());

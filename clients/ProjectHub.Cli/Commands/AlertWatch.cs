@@ -25,7 +25,7 @@ internal static class AlertWatch
             "latest alert, 'q' to quit. Example: alerts watch --recipient drc --ack").With(recipient, ack, max);
         runner.Handle(command, async (parse, cli) =>
         {
-            var watcher = new Watcher(cli, parse.GetValue(recipient) ?? cli.Settings.Actor, parse.GetValue(ack), parse.GetValue(max));
+            var watcher = new Watcher(cli, AlertCommands.RecipientOrOwn(parse, recipient, cli), parse.GetValue(ack), parse.GetValue(max));
             return await watcher.RunAsync();
         });
         return command;

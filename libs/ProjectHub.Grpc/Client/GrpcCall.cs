@@ -98,9 +98,13 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState
 
     private void Start(HttpContent content)
     {
+        // The client span is current only for the send (which captures it); the caller's own context comes back at
+        // once, or every later call from that caller would nest inside this one's trace.
+        var callerActivity = Activity.Current;
         _activity = GrpcDiagnostics.ActivitySource.StartActivity(_method.FullName.TrimStart('/'), ActivityKind.Client);
         GrpcDiagnostics.SetRpcTags(_activity, _method.FullName);
         _send = SendAsync(content);
+        Activity.Current = callerActivity;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpContent content)

@@ -15,17 +15,20 @@ internal static class MessageFraming
 
     /// <summary>
     /// Reads the next message, or returns null at a clean end of stream. Throws RESOURCE_EXHAUSTED for a message
-    /// over <paramref name="maxSize"/> and INTERNAL for a stream that ends inside a message. The result says whether
-    /// the frame was compressed, which a server may need to check (the interop expect_compressed field).
+    /// over <paramref name="maxSize"/>. A stream that ends inside a message, or bytes that are not the message, are
+    /// the peer's fault: INVALID_ARGUMENT when a server reads a request (<paramref name="isRequest"/>), INTERNAL
+    /// when a client reads a response, as the gRPC status code list asks. The result says whether the frame was
+    /// compressed, which a server may need to check (the interop expect_compressed field).
     /// </summary>
     public static async ValueTask<FramedMessage?> ReadAsync(
-        PipeReader reader, MessageParser parser, string? encoding, int maxSize, CancellationToken cancellationToken)
+        PipeReader reader, MessageParser parser, string? encoding, int maxSize, CancellationToken cancellationToken,
+        bool isRequest = false)
     {
         while (true)
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (TryParseFrame(ref buffer, encoding, maxSize, parser, out var message))
+            if (TryParseFrame(ref buffer, encoding, maxSize, parser, isRequest, out var message))
             {
                 reader.AdvanceTo(buffer.Start);
                 return message;
@@ -39,7 +42,9 @@ internal static class MessageFraming
                     return null;
                 }
 
-                throw new RpcException(StatusCode.Internal, "The stream ended in the middle of a message.");
+                throw isRequest
+                    ? new RpcException(StatusCode.InvalidArgument, "The request ended inside a message.")
+                    : new RpcException(StatusCode.Internal, "The stream ended in the middle of a message.");
             }
 
             if (result.IsCanceled)
@@ -53,7 +58,7 @@ internal static class MessageFraming
     }
 
     private static bool TryParseFrame(
-        ref ReadOnlySequence<byte> buffer, string? encoding, int maxSize, MessageParser parser, out FramedMessage? message)
+        ref ReadOnlySequence<byte> buffer, string? encoding, int maxSize, MessageParser parser, bool isRequest, out FramedMessage? message)
     {
         message = null;
         if (buffer.Length < HeaderSize)
@@ -89,18 +94,19 @@ internal static class MessageFraming
                 throw new RpcException(StatusCode.Internal, "A compressed message arrived without a grpc-encoding.");
             }
 
-            message = new FramedMessage(ParseOrThrow(parser, new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, maxSize))), true);
+            var inflated = new ReadOnlySequence<byte>(MessageCompression.Decompress(payload, maxSize));
+            message = new FramedMessage(ParseOrThrow(parser, inflated, isRequest), true);
         }
         else
         {
-            message = new FramedMessage(ParseOrThrow(parser, payload), false);
+            message = new FramedMessage(ParseOrThrow(parser, payload, isRequest), false);
         }
 
         buffer = buffer.Slice(HeaderSize + length);
         return true;
     }
 
-    private static IMessage ParseOrThrow(MessageParser parser, ReadOnlySequence<byte> payload)
+    private static IMessage ParseOrThrow(MessageParser parser, ReadOnlySequence<byte> payload, bool isRequest)
     {
         try
         {
@@ -108,7 +114,9 @@ internal static class MessageFraming
         }
         catch (InvalidProtocolBufferException ex)
         {
-            throw new RpcException(StatusCode.Internal, $"Could not parse the message: {ex.Message}");
+            throw isRequest
+                ? new RpcException(StatusCode.InvalidArgument, $"The request message could not be parsed: {ex.Message}")
+                : new RpcException(StatusCode.Internal, $"Could not parse the message: {ex.Message}");
         }
     }
 

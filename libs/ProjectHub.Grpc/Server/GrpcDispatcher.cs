@@ -61,6 +61,7 @@ internal sealed class GrpcDispatcher(
         await using (call.ConfigureAwait(false))
         {
             var status = await RunAsync(call, path, httpContext).ConfigureAwait(false);
+            status.Status = StatusLimits.Cap(status.Status); // also keeps a huge echoed value out of the trace
             activity?.SetTag("rpc.grpc.status_code", (int)status.Status.StatusCode);
             if (status.Status.StatusCode != StatusCode.OK)
             {
@@ -186,6 +187,6 @@ internal sealed class GrpcDispatcher(
     {
         // Client mistakes are routine; only server-side failures deserve a warning.
         var level = code is StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss ? LogLevel.Warning : LogLevel.Debug;
-        logger.Log(level, "gRPC {Method} ended with {Status}: {Detail}", path, code, ex.Status.Detail);
+        logger.Log(level, "gRPC {Method} ended with {Status}: {Detail}", path, code, StatusLimits.Truncate(ex.Status.Detail, StatusLimits.MaxMessageBytes));
     }
 }

@@ -123,7 +123,7 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, CancellationToken)
             : null;
         var framed = await MessageFraming.ReadAsync(HttpContext.Request.BodyReader, parser, RequestEncoding,
-            _options.MaxReceiveMessageSize, linked?.Token ?? CancellationToken).ConfigureAwait(false);
+            _options.MaxReceiveMessageSize, linked?.Token ?? CancellationToken, isRequest: true).ConfigureAwait(false);
         if (framed is not { } message)
         {
             return null;
@@ -260,6 +260,7 @@ internal sealed class HttpServerCall : ServerCallContext, IAsyncDisposable
         var response = HttpContext.Response;
         var trailersOnly = !response.HasStarted;
         PrepareResponseHeaders();
+        status = StatusLimits.Cap(status);
         var fields = new List<KeyValuePair<string, string>>
         {
             new(GrpcHeaders.Status, ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)),

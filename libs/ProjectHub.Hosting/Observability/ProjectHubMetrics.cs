@@ -40,13 +40,11 @@ public static class ProjectHubMetrics
     internal static readonly ObservableGauge<double> OutboxOldestAge = Meter.CreateObservableGauge(
         "projecthub.outbox.oldest_age", ObserveOutboxAge, "s", "Age of the oldest unpublished outbox message, per database.");
 
-    static ProjectHubMetrics()
-    {
-        Meter.CreateObservableGauge("projecthub.lights", () => Snapshot(_lights, "light"),
-            "{project}", "Projects per warning-light colour (registry).");
-        Meter.CreateObservableGauge("projecthub.alerts.pending", () => Snapshot(_pendingAlerts, "recipient"),
-            "{alert}", "Unacknowledged alerts per recipient (escalation).");
-    }
+    private static readonly ObservableGauge<long> Lights = Meter.CreateObservableGauge(
+        "projecthub.lights", () => Snapshot(_lights, "light"), "{project}", "Projects per warning-light colour (registry).");
+
+    private static readonly ObservableGauge<long> PendingAlerts = Meter.CreateObservableGauge(
+        "projecthub.alerts.pending", () => Snapshot(_pendingAlerts, "recipient"), "{alert}", "Unacknowledged alerts per recipient (escalation).");
 
     public static void EventPublished(string eventType) =>
         Published.Add(1, new KeyValuePair<string, object?>("event.type", eventType));
@@ -55,15 +53,25 @@ public static class ProjectHubMetrics
         Consumed.Add(1, new KeyValuePair<string, object?>("event.type", eventType),
             new KeyValuePair<string, object?>("consumer", consumer));
 
-    /// <summary>Escalation service: call once per problem that moved up, with the tier number it reached.</summary>
-    public static void EscalationRaised(int tier) =>
-        Escalations.Add(1, new KeyValuePair<string, object?>("tier", tier));
+    /// <summary>
+    /// Escalation service: call once per problem that moved up, with the tier number it reached and whether a deadline
+    /// passed ("automatic") or a handler escalated it ("by_hand").
+    /// </summary>
+    public static void EscalationRaised(int tier, bool automatic = true) =>
+        Escalations.Add(1, new KeyValuePair<string, object?>("tier", tier),
+            new KeyValuePair<string, object?>("trigger", automatic ? "automatic" : "by_hand"));
 
-    /// <summary>Registry: hand in the count of projects per colour ("red", "yellow", "green") after a recount.</summary>
+    /// <summary>Registry: hand in the count of projects per colour ("red", "yellow", "green", "none") after a recount.</summary>
     public static void SetLightCounts(IReadOnlyDictionary<string, long> countsByColour) => _lights = Copy(countsByColour);
 
     /// <summary>Escalation: hand in the unacknowledged alerts per recipient id after a recount.</summary>
     public static void SetPendingAlerts(IReadOnlyDictionary<string, long> countsByRecipient) => _pendingAlerts = Copy(countsByRecipient);
+
+    /// <summary>True when some exporter or listener collects the light gauge, so recounting the projects is worth it.</summary>
+    public static bool LightsObserved => Lights.Enabled;
+
+    /// <summary>True when some exporter or listener collects the pending-alerts gauge.</summary>
+    public static bool PendingAlertsObserved => PendingAlerts.Enabled;
 
     /// <summary>True when some exporter or listener collects the outbox gauges, so sampling the table is worth it.</summary>
     internal static bool OutboxObserved => OutboxBacklog.Enabled || OutboxOldestAge.Enabled;

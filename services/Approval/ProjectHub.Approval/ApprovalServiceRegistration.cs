@@ -4,6 +4,7 @@ using ProjectHub.Approval.Info;
 using ProjectHub.Approval.Items;
 using ProjectHub.Approval.Overdue;
 using ProjectHub.Approval.Persistence;
+using ProjectHub.Approval.Projects;
 using ProjectHub.Approval.Rules;
 using ProjectHub.Grpc;
 using ProjectHub.Hosting.Database;
@@ -42,6 +43,9 @@ public static class ApprovalServiceRegistration
         builder.Services.AddScoped<GetTimeline>();
         builder.Services.AddSingleton<OverdueSweep>();
         builder.Services.AddHostedService<OverdueSweepService>();
+
+        // Each project's owner, responsible unit and leader in charge, from the registry's events (authorization).
+        builder.AddBusConsumer<ApprovalProjectRoutingConsumer>();
 
         builder.Services.AddGrpcService<ApprovalsService>(port);
         builder.Services.AddGrpcService<WorkingCalendarService>(port);

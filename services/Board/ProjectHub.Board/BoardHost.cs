@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using ProjectHub.Board.Api;
+using ProjectHub.Board.Auth;
 using ProjectHub.Board.Live;
 
 namespace ProjectHub.Board;
@@ -13,14 +15,24 @@ namespace ProjectHub.Board;
 /// </summary>
 public static class BoardHost
 {
-    public static WebApplicationBuilder AddBoard(this WebApplicationBuilder builder)
+    /// <param name="developmentByDefault">
+    /// Development mode when "Auth:Mode" is not configured: a host whose services default to development tokens (the
+    /// embedded default) passes true so the board follows them; alone it follows the host environment, as services do.
+    /// </param>
+    public static WebApplicationBuilder AddBoard(this WebApplicationBuilder builder, bool developmentByDefault = false)
     {
         var port = builder.Configuration.GetValue("Services:Board:Port", 5100);
         // HTTP/1.1 on purpose: browsers speak HTTP/2 only over TLS, and EventSource works fine over HTTP/1.1.
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http1));
         // One line per request at Information would drown the log: the live board polls every 2 s per open page.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddSingleton(BoardServices.FromConfiguration(builder.Configuration));
+        var mode = builder.Configuration["Auth:Mode"];
+        var development = string.IsNullOrWhiteSpace(mode)
+            ? developmentByDefault || builder.Environment.IsDevelopment()
+            : string.Equals(mode.Trim(), "Development", StringComparison.OrdinalIgnoreCase);
+        // Checked here, so a board that could not read anything refuses to start instead of failing every page.
+        var tokens = new BoardTokens(builder.Configuration[BoardTokens.Setting], development, TimeProvider.System);
+        builder.Services.AddSingleton(BoardServices.FromConfiguration(builder.Configuration, tokens));
         return builder;
     }
 

@@ -21,7 +21,7 @@ builder.AddRegistryService();
 builder.AddApprovalService();
 builder.AddEscalationService();
 builder.AddProjectHubBus();
-builder.AddBoard();
+builder.AddBoard(developmentByDefault: true); // follows the services: development tokens unless Auth:Mode says otherwise
 
 var app = builder.Build();
 await app.Services.InitializeDatabasesAsync();

@@ -87,7 +87,16 @@ public sealed class EscalationClient(GrpcChannel channel)
     public AsyncUnaryCall<Alert> AcknowledgeAlertAsync(AcknowledgeAlertRequest request, CallOptions options = default) =>
         channel.UnaryCall(AcknowledgeAlertMethod, request, options);
 
-    /// <summary>Call options carrying the acting user in the "x-actor" header (until authentication lands).</summary>
-    public static CallOptions As(string actor, CancellationToken cancellationToken = default) =>
-        new(new Metadata().Add("x-actor", actor), null, cancellationToken);
+    /// <summary>
+    /// Call options carrying <paramref name="bearerToken"/> (a JWT from the configured issuer): the service reads who
+    /// acts, and what they may do, from the token alone.
+    /// </summary>
+    public static CallOptions As(string bearerToken, CancellationToken cancellationToken = default) =>
+        new(Authorization(bearerToken), null, cancellationToken);
+
+    /// <summary>Request metadata "authorization: Bearer &lt;token&gt;", to add further headers to.</summary>
+    public static Metadata Authorization(string bearerToken) =>
+        string.IsNullOrWhiteSpace(bearerToken)
+            ? throw new ArgumentException("A bearer token is required.", nameof(bearerToken))
+            : new Metadata().Add("authorization", "Bearer " + bearerToken.Trim());
 }

@@ -33,10 +33,10 @@ public static class EscalationServiceRegistration
         services.AddEscalationRules(builder.Configuration);
         services.AddSingleton<AlertNotifier>();
         services.AddSingleton<AlertStream>();
+        services.AddHostedService<PendingAlertSampler>();
         services.AddSingleton<EscalationSweep>();
         services.AddHostedService<EscalationSweepService>();
         services.AddScoped<ChangeRecorder>();
-        services.AddScoped<ProblemAccess>();
         services.AddScoped<ProblemCommand>();
         services.AddScoped<RaiseProblem>();
         services.AddScoped<AcknowledgeProblem>();

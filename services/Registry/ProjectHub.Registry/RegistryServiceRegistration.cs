@@ -59,6 +59,7 @@ public static class RegistryServiceRegistration
         s.AddScoped<ListExitCandidates>();
         s.AddScoped<ApprovalEventsHandler>();
         s.AddScoped<ProblemResolvedHandler>();
+        s.AddHostedService<LightCountSampler>();
 
         builder.AddBusConsumer<ApprovalOverdueConsumer>();
         builder.AddBusConsumer<ApprovalOverdueClearedConsumer>();

@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectHub.Approval.Client;
 using ProjectHub.Approval.Overdue;
 using ProjectHub.Approval.Persistence;
 using ProjectHub.Approval.V1;
+using ProjectHub.Contracts.Registry;
 using ProjectHub.Grpc;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Security;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Approval.Tests.Service;
@@ -49,7 +52,34 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
         Time.Set(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), Shanghai));
     }
 
-    public static CallOptions As(string actor) => new(new Metadata { { "x-actor", actor } });
+    /// <summary>The owner unit of every case <see cref="OpenAsync"/> opens.</summary>
+    public const string OwnerUnit = "市城投集团";
+
+    /// <summary>The routing <see cref="RegisterAsync"/> gives a project unless told otherwise.</summary>
+    public const string ResponsibleUnit = "高新区管委会";
+
+    public const string IndustryDepartment = "住建局";
+
+    public const string LeaderInCharge = "张副市长";
+
+    /// <summary>DRC staff; their subject is what OpenAsync's cases record as opened_by.</summary>
+    public static readonly Caller Clerk = TestTokens.Drc with { Subject = "drc-clerk" };
+
+    public static readonly Caller Owner = TestTokens.Owner(OwnerUnit, "owner-1");
+
+    public static CallOptions As(Caller caller) => TestTokens.As(caller);
+
+    /// <summary>The caller that acts for an approving department of the default rules: DRC staff for the DRC's own
+    /// entry, else that department's token (unit = its name, as projects spell it).</summary>
+    public static Caller DepartmentCaller(string departmentId, string? subject = null) =>
+        departmentId == Domain.Department.Drc.Id
+            ? TestTokens.Drc with { Subject = subject ?? TestTokens.Drc.Subject }
+            : TestTokens.Department(DepartmentName(departmentId), subject);
+
+    public static string DepartmentName(string departmentId) =>
+        Domain.ApprovalRules.Default.Items.Values.SelectMany(r => r.Departments).First(d => d.Id == departmentId).Name;
+
+    public static CallOptions AsDepartment(string departmentId, string? subject = null) => As(DepartmentCaller(departmentId, subject));
 
     public async Task<T> WithDbAsync<T>(Func<ApprovalDbContext, Task<T>> read)
     {
@@ -76,6 +106,39 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
         return text.ToString();
     });
 
+    /// <summary>One case's stored state (versions, item states, timeline length), to prove a refused write changed none of it.</summary>
+    public Task<string> CaseStateAsync(string caseId) => WithDbAsync(async db =>
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Items).ThenInclude(i => i.Timeline).SingleAsync(x => x.Id == caseId);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"version={c.Version} completed={c.CompletedPublished}");
+        foreach (var i in c.Items.OrderBy(i => i.Id))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{i.Kind}|{i.State}|v{i.Version}|timeline={i.Timeline.Count}");
+        }
+
+        return text.ToString();
+    });
+
+    /// <summary>Whether the case is on any page the caller can list.</summary>
+    public async Task<bool> ListedAsync(string caseId, CallOptions options)
+    {
+        var token = "";
+        do
+        {
+            var page = await Approvals.ListCasesAsync(new ListCasesRequest { PageSize = 100, PageToken = token }, options);
+            if (page.Cases.Any(c => c.CaseId == caseId))
+            {
+                return true;
+            }
+
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+
+        return false;
+    }
+
     /// <summary>Events of one type for one case, as written to the outbox.</summary>
     public Task<List<OutboxMessage>> OutboxAsync<TEvent>(string caseId) => WithDbAsync(async db =>
     {
@@ -84,15 +147,64 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
         return messages.Where(m => m.Payload.Contains($"\"caseId\":\"{caseId}\"", StringComparison.Ordinal)).ToList();
     });
 
-    public async Task<ApprovalCase> OpenAsync(string investment, bool governmentInvested = false, bool greenChannel = false) =>
-        await Approvals.OpenCaseAsync(new OpenCaseRequest
+    /// <summary>Opens, as DRC staff, the case of a new project the registry announced with the default routing.</summary>
+    public async Task<ApprovalCase> OpenAsync(string investment, bool governmentInvested = false, bool greenChannel = false)
+    {
+        var project = await RegisterAsync(NewProjectId());
+        return await Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = "P-" + Guid.NewGuid().ToString("N")[..12],
+            ProjectId = project.ProjectId,
             TotalInvestment = new V1.Decimal { Value = investment },
             GovernmentInvested = governmentInvested,
             GreenChannel = greenChannel,
-            OwnerUnit = "市城投集团",
-        }, As("drc-clerk"));
+            OwnerUnit = OwnerUnit,
+        }, As(Clerk));
+    }
+
+    public static string NewProjectId() => "P-" + Guid.NewGuid().ToString("N")[..12];
+
+    public static ProjectRouting Routing(
+        string projectId, string ownerUnit = OwnerUnit, string responsibleUnit = ResponsibleUnit,
+        string industryDepartment = IndustryDepartment, string leaderInCharge = LeaderInCharge) =>
+        new(projectId, "项目" + projectId, ownerUnit, responsibleUnit, industryDepartment, leaderInCharge, "高新区");
+
+    /// <summary>Publishes ProjectRegistered on the host's bus, as the registry would, and waits until it is consumed.</summary>
+    public async Task<ProjectRouting> RegisterAsync(
+        string projectId, string ownerUnit = OwnerUnit, string responsibleUnit = ResponsibleUnit,
+        string industryDepartment = IndustryDepartment, string leaderInCharge = LeaderInCharge)
+    {
+        var routing = Routing(projectId, ownerUnit, responsibleUnit, industryDepartment, leaderInCharge);
+        await PublishAsync(new ProjectRegistered(
+            Guid.NewGuid(), Time.GetUtcNow(), routing, "MUNICIPAL_MAJOR", "PRE_CONSTRUCTION", 5000m, 1000m,
+            new DateOnly(2026, 3, 1), new DateOnly(2027, 12, 31), "drc-clerk"));
+        await RoutedAsync(routing);
+        return routing;
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class => _host!.Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>Waits until the approval service's routing copy of the project equals <paramref name="routing"/>.</summary>
+    public Task RoutedAsync(ProjectRouting routing) => EventuallyAsync(
+        () => WithDbAsync(db => db.ProjectRoutes.AsNoTracking().AnyAsync(r =>
+            r.ProjectId == routing.ProjectId && r.OwnerUnit == routing.OwnerUnit && r.ResponsibleUnit == routing.ResponsibleUnit
+            && r.IndustryDepartment == routing.IndustryDepartment && r.LeaderInCharge == routing.LeaderInCharge)),
+        $"the routing of {routing.ProjectId} to be consumed");
+
+    /// <summary>Waits until <paramref name="condition"/> holds (events travel the bus asynchronously).</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 
     public static DocumentReference Doc(string name, string? content = null) => new()
     {

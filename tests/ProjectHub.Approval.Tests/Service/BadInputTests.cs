@@ -1,5 +1,6 @@
 using ProjectHub.Approval.V1;
 using ProjectHub.Grpc;
+using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
 
 namespace ProjectHub.Approval.Tests.Service;
@@ -23,7 +24,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         await service.Approvals.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, Documents = { Doc("permit.pdf") },
-        });
+        }, As(Owner));
         return opened;
     }
 
@@ -35,7 +36,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => service.Approvals.ApproveItemAsync(new ApproveItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, DepartmentId = "HOUSING_CONSTRUCTION",
-        }).ResponseAsync);
+        }, AsDepartment("HOUSING_CONSTRUCTION")).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("NOT_ACCEPTED", error.Reason);
@@ -46,10 +47,12 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
     {
         var opened = await SubmittedCaseAsync();
 
+        // As admin, who may act for any department: the domain answers. A drc or department caller naming a
+        // department not on the item is refused earlier (AuthorizationMatrixTests).
         var error = await RefusedUnchangedAsync(() => service.Approvals.AcceptItemAsync(new AcceptItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, DepartmentId = "DRC",
-        }).ResponseAsync);
+        }, As(TestTokens.Admin)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("department_id", Assert.Single(error.FieldViolations).Field);
@@ -63,10 +66,10 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => service.Approvals.AcceptItemAsync(new AcceptItemRequest
         {
             CaseId = "no-such-case", Kind = ItemKind.ConstructionPermit, DepartmentId = "HOUSING_CONSTRUCTION",
-        }).ResponseAsync);
+        }, AsDepartment("HOUSING_CONSTRUCTION")).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
 
-        var get = await Assert.ThrowsAsync<RpcException>(() => service.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = "no-such-case" }).ResponseAsync);
+        var get = await Assert.ThrowsAsync<RpcException>(() => service.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = "no-such-case" }, As(Owner)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
     }
 
@@ -79,7 +82,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => service.Approvals.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.FeasibilityStudy, Documents = { Doc("fsr.pdf") },
-        }).ResponseAsync);
+        }, As(Owner)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
@@ -94,7 +97,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => service.Approvals.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, Documents = { Doc("ok.pdf"), bad },
-        }).ResponseAsync);
+        }, As(Owner)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("documents[1].sha256", Assert.Single(error.FieldViolations).Field);
@@ -108,7 +111,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
             ProjectId = "", TotalInvestment = new V1.Decimal { Value = "12.5e3" }, OwnerUnit = "",
-        }).ResponseAsync);
+        }, As(Clerk)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
@@ -123,12 +126,12 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         await service.Approvals.AcceptItemAsync(new AcceptItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, DepartmentId = "HOUSING_CONSTRUCTION",
-        });
+        }, AsDepartment("HOUSING_CONSTRUCTION"));
 
         var error = await RefusedUnchangedAsync(() => service.Approvals.ReturnItemAsync(new ReturnItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, DepartmentId = "HOUSING_CONSTRUCTION", Reason = " ",
-        }).ResponseAsync);
+        }, AsDepartment("HOUSING_CONSTRUCTION")).ResponseAsync);
 
         Assert.Equal("reason", Assert.Single(error.FieldViolations).Field);
     }

@@ -15,16 +15,16 @@ public sealed class ItemLifecycleTests(ApprovalServiceFixture service)
         const ItemKind kind = ItemKind.FeasibilityStudy; // DRC, 10 working days
 
         service.At("2026-02-10");
-        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("fsr.pdf") } }, As("owner-1"));
+        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("fsr.pdf") } }, As(Owner));
         service.At("2026-02-11");
-        var accepted = await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, As("drc-1"));
+        var accepted = await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, AsDepartment("DRC", "drc-1"));
         Assert.Equal(ClockState.Running, accepted.Clock.State);
 
         service.At("2026-02-13"); // Fri: 02-12 and 02-13 used
         var returned = await api.ReturnItemAsync(new ReturnItemRequest
         {
             CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC", Reason = "补充资金来源说明",
-        }, As("drc-1"));
+        }, AsDepartment("DRC", "drc-1"));
         Assert.Equal(ItemState.Returned, returned.State);
         Assert.Equal(ClockState.Paused, returned.Clock.State);
         Assert.Equal(2, returned.Clock.WorkingDaysUsed);
@@ -33,22 +33,22 @@ public sealed class ItemLifecycleTests(ApprovalServiceFixture service)
         await api.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = kind, Documents = { Doc("fsr.pdf", "fsr v2"), Doc("funding.pdf") },
-        }, As("owner-1"));
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, As("drc-1"));
+        }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, AsDepartment("DRC", "drc-1"));
 
         // The holiday (02-15 … 02-23) uses no days; 8 left from 02-14 ends on 03-04 (02-28 is a Saturday workday).
         service.At("2026-02-23");
-        var midHoliday = await api.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId });
+        var midHoliday = await api.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId }, As(Owner));
         var clock = midHoliday.Items.Single(i => i.Kind == kind).Clock;
         Assert.Equal(2, clock.WorkingDaysUsed);
         Assert.Equal("2026-03-04", clock.DueDate);
 
         service.At("2026-02-25"); // 02-24, 02-25 used
-        var approved = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, As("drc-2"));
+        var approved = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, AsDepartment("DRC", "drc-2"));
         Assert.Equal(ItemState.Approved, approved.State);
         Assert.Equal(ClockState.Stopped, approved.Clock.State);
 
-        var timeline = await api.GetTimelineAsync(new GetTimelineRequest { CaseId = opened.CaseId, Kind = kind });
+        var timeline = await api.GetTimelineAsync(new GetTimelineRequest { CaseId = opened.CaseId, Kind = kind }, As(Owner));
         Assert.Equal(
             [
                 (TimelineAction.Submit, "2026-02-10", "owner-1", 0, 10),
@@ -73,17 +73,17 @@ public sealed class ItemLifecycleTests(ApprovalServiceFixture service)
         var api = service.Approvals;
         const ItemKind kind = ItemKind.PreliminaryDesign; // DRC + HOUSING_CONSTRUCTION + NATURAL_RESOURCES_PLANNING
 
-        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("design.pdf") } });
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" });
+        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("design.pdf") } }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, AsDepartment("DRC"));
         service.At("2026-03-03");
-        var afterDrc = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" });
+        var afterDrc = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "DRC" }, AsDepartment("DRC"));
         Assert.Equal(ItemState.InReview, afterDrc.State);
         Assert.True(afterDrc.JointReview);
 
         var returned = await api.ReturnItemAsync(new ReturnItemRequest
         {
             CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION", Reason = "补充结构计算书",
-        });
+        }, AsDepartment("HOUSING_CONSTRUCTION"));
         Assert.Equal(ItemState.Returned, returned.State);
         Assert.Equal(
             [ReviewStatus.Approved, ReviewStatus.Returned, ReviewStatus.Pending],
@@ -94,20 +94,20 @@ public sealed class ItemLifecycleTests(ApprovalServiceFixture service)
         await api.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = kind, Documents = { Doc("design.pdf"), Doc("structure.pdf") },
-        });
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" });
-        var afterHousing = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" });
+        }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" }, AsDepartment("HOUSING_CONSTRUCTION"));
+        var afterHousing = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" }, AsDepartment("HOUSING_CONSTRUCTION"));
         Assert.Equal(ItemState.InReview, afterHousing.State);
         Assert.Equal(
             [ReviewStatus.Approved, ReviewStatus.Approved, ReviewStatus.Pending],
             afterHousing.Reviews.Select(r => r.Status).ToArray());
 
-        var done = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "NATURAL_RESOURCES_PLANNING" });
+        var done = await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "NATURAL_RESOURCES_PLANNING" }, AsDepartment("NATURAL_RESOURCES_PLANNING"));
         Assert.Equal(ItemState.Approved, done.State);
 
-        var listed = await api.ListCasesAsync(new ListCasesRequest { DepartmentId = "NATURAL_RESOURCES_PLANNING", State = ItemState.Approved, PageSize = 100 });
+        var listed = await api.ListCasesAsync(new ListCasesRequest { DepartmentId = "NATURAL_RESOURCES_PLANNING", State = ItemState.Approved, PageSize = 100 }, As(Clerk));
         Assert.Contains(listed.Cases, c => c.CaseId == opened.CaseId);
-        var notListed = await api.ListCasesAsync(new ListCasesRequest { DepartmentId = "ECOLOGY_ENVIRONMENT", State = ItemState.Approved, PageSize = 100 });
+        var notListed = await api.ListCasesAsync(new ListCasesRequest { DepartmentId = "ECOLOGY_ENVIRONMENT", State = ItemState.Approved, PageSize = 100 }, As(Clerk));
         Assert.DoesNotContain(notListed.Cases, c => c.CaseId == opened.CaseId);
     }
 
@@ -124,7 +124,7 @@ public sealed class ItemLifecycleTests(ApprovalServiceFixture service)
         var token = "";
         do
         {
-            var page = await service.Approvals.ListCasesAsync(new ListCasesRequest { PageSize = 2, PageToken = token });
+            var page = await service.Approvals.ListCasesAsync(new ListCasesRequest { PageSize = 2, PageToken = token }, As(Clerk));
             Assert.True(page.Cases.Count <= 2);
             seen.AddRange(page.Cases.Select(c => c.CaseId));
             token = page.NextPageToken;

@@ -17,8 +17,8 @@ public sealed class OverdueSweepTests(ApprovalServiceFixture service)
         var opened = await service.OpenAsync("5000");
         var api = service.Approvals;
         const ItemKind kind = ItemKind.ConstructionPermit; // HOUSING_CONSTRUCTION, 3 working days
-        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf") } });
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" });
+        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf") } }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" }, AsDepartment("HOUSING_CONSTRUCTION"));
 
         service.At("2026-03-03"); // 1 used, 2 left: nothing yet
         await service.Sweep.RunAsync(CancellationToken.None);
@@ -47,11 +47,11 @@ public sealed class OverdueSweepTests(ApprovalServiceFixture service)
         Assert.Equal(new DateOnly(2026, 3, 5), overdue.DueDate);
         Assert.Equal(1, overdue.WorkingDaysOver);
 
-        var listed = await api.ListCasesAsync(new ListCasesRequest { OverdueOnly = true, PageSize = 100 });
+        var listed = await api.ListCasesAsync(new ListCasesRequest { OverdueOnly = true, PageSize = 100 }, As(Clerk));
         Assert.Contains(listed.Cases, c => c.CaseId == opened.CaseId);
         Assert.Empty(await service.OutboxAsync<ApprovalOverdueCleared>(opened.CaseId));
 
-        await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" });
+        await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = "HOUSING_CONSTRUCTION" }, AsDepartment("HOUSING_CONSTRUCTION"));
         await service.Sweep.RunAsync(CancellationToken.None);
         Assert.Single(await service.OutboxAsync<ApprovalOverdueCleared>(opened.CaseId));
         Assert.Single(await service.OutboxAsync<ApprovalOverdue>(opened.CaseId));
@@ -69,16 +69,16 @@ public sealed class OverdueSweepTests(ApprovalServiceFixture service)
         foreach (var (kind, department) in items)
         {
             Assert.Empty(await service.OutboxAsync<ApprovalsCompleted>(opened.CaseId));
-            await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc($"{kind}.pdf") } });
-            await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department });
-            await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department });
+            await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc($"{kind}.pdf") } }, As(Owner));
+            await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department }, AsDepartment(department));
+            await api.ApproveItemAsync(new ApproveItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department }, AsDepartment(department));
         }
 
         await service.Sweep.RunAsync(CancellationToken.None);
         var completed = JsonSerializer.Deserialize<ApprovalsCompleted>(
             Assert.Single(await service.OutboxAsync<ApprovalsCompleted>(opened.CaseId)).Payload, Json)!;
         Assert.Equal(opened.ProjectId, completed.ProjectId);
-        Assert.True((await api.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId })).ReadyToStartConstruction);
+        Assert.True((await api.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId }, As(Owner))).ReadyToStartConstruction);
     }
 
     [Fact]
@@ -89,19 +89,19 @@ public sealed class OverdueSweepTests(ApprovalServiceFixture service)
         var api = service.Approvals;
         const ItemKind kind = ItemKind.ConstructionPermit;
         const string department = "HOUSING_CONSTRUCTION";
-        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf") } });
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department });
+        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf") } }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department }, AsDepartment(department));
 
         service.At("2026-03-06");
         await service.Sweep.RunAsync(CancellationToken.None);
-        await api.ReturnItemAsync(new ReturnItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department, Reason = "补正" });
+        await api.ReturnItemAsync(new ReturnItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department, Reason = "补正" }, AsDepartment(department));
         await service.Sweep.RunAsync(CancellationToken.None); // paused: no new notice
         Assert.Single(await service.OutboxAsync<ApprovalOverdue>(opened.CaseId));
         Assert.Single(await service.OutboxAsync<ApprovalOverdueCleared>(opened.CaseId));
 
         service.At("2026-03-09");
-        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf", "v2") } });
-        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department });
+        await api.SubmitItemAsync(new SubmitItemRequest { CaseId = opened.CaseId, Kind = kind, Documents = { Doc("permit.pdf", "v2") } }, As(Owner));
+        await api.AcceptItemAsync(new AcceptItemRequest { CaseId = opened.CaseId, Kind = kind, DepartmentId = department }, AsDepartment(department));
         await service.Sweep.RunAsync(CancellationToken.None);
         await service.Sweep.RunAsync(CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using ProjectHub.Approval.V1;
+using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -37,7 +38,7 @@ public sealed class ThresholdTests(ApprovalServiceFixture service)
         Assert.All(opened.Items, i => Assert.Equal(ItemState.NotSubmitted, i.State));
 
         // The stored case reads back the same.
-        var fetched = await service.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId });
+        var fetched = await service.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = opened.CaseId }, As(Owner));
         Assert.Equal(kinds, fetched.Items.Select(i => i.Kind).ToList());
     }
 
@@ -73,10 +74,10 @@ public sealed class ThresholdTests(ApprovalServiceFixture service)
         var opened = await service.OpenAsync("5000");
         var again = new OpenCaseRequest
         {
-            ProjectId = opened.ProjectId, TotalInvestment = new V1.Decimal { Value = "1" }, OwnerUnit = "x",
+            ProjectId = opened.ProjectId, TotalInvestment = new V1.Decimal { Value = "1" },
         };
 
-        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => service.Approvals.OpenCaseAsync(again).ResponseAsync);
+        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => service.Approvals.OpenCaseAsync(again, As(Clerk)).ResponseAsync);
         Assert.Equal(ProjectHub.Grpc.StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("CASE_ALREADY_OPEN", error.Reason);
     }

@@ -1,6 +1,8 @@
 using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
+using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
 namespace ProjectHub.Escalation.Tests.Service;
@@ -24,7 +26,7 @@ public sealed class AlertSubscriptionTests
             Assert.Equal(p1, received[0].ProblemId);
             p2 = await RaiseAsync(client, 2);
             Assert.Equal(p2, (await ReadAsync(first, 1))[0].ProblemId);
-            await client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = received[0].Id }, EscalationClient.As("unit-s"));
+            await client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = received[0].Id }, TestTokens.As(Unit));
         }
 
         // Offline: two more alerts are stored.
@@ -42,7 +44,7 @@ public sealed class AlertSubscriptionTests
             await AssertNothingMoreAsync(second);
             foreach (var alert in backlog.Take(2))
             {
-                await client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = alert.Id }, EscalationClient.As("unit-s"));
+                await client.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = alert.Id }, TestTokens.As(Unit));
             }
         }
 
@@ -52,7 +54,7 @@ public sealed class AlertSubscriptionTests
         Assert.Equal(p4, rest[0].ProblemId);
         Assert.Equal(_raised[5], rest[1].ProblemId);
         await AssertNothingMoreAsync(third);
-        var unacknowledged = await client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" });
+        var unacknowledged = await client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" }, TestTokens.As(Unit));
         Assert.Equal(rest.Select(a => a.Id), unacknowledged.Alerts.Select(a => a.Id));
     }
 
@@ -62,14 +64,17 @@ public sealed class AlertSubscriptionTests
         await using var host = await StartAsync();
         await host.SeedProjectAsync("p-s", "unit-s", "owner-s", "dept-s", "leader-s");
         await RaiseAsync(host.Client, 1);
-        var alert = (await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" })).Alerts.Single();
+        var alert = (await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" }, TestTokens.As(Unit))).Alerts.Single();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => host.Client.AcknowledgeAlertAsync(
-            new AcknowledgeAlertRequest { AlertId = alert.Id }, EscalationClient.As("owner-s")).ResponseAsync);
+            new AcknowledgeAlertRequest { AlertId = alert.Id }, TestTokens.As(Owner)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
-        Assert.Single((await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" })).Alerts);
+        Assert.Single((await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "unit-s" }, TestTokens.As(Unit))).Alerts);
     }
+
+    private static readonly Caller Owner = TestTokens.Owner("owner-s");
+    private static readonly Caller Unit = TestTokens.Owner("unit-s");
 
     private readonly Dictionary<int, string> _raised = [];
 
@@ -77,13 +82,13 @@ public sealed class AlertSubscriptionTests
     {
         var problem = await client.RaiseProblemAsync(
             new RaiseProblemRequest { ProjectId = "p-s", Category = ProblemCategory.Labour, Description = $"用工缺口 {n}" },
-            EscalationClient.As("owner-s"));
+            TestTokens.As(Owner));
         _raised[n] = problem.Id;
         return problem.Id;
     }
 
     private static AsyncServerStreamingCall<Alert> Subscribe(EscalationClient client) =>
-        client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = "unit-s" });
+        client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = "unit-s" }, TestTokens.As(Unit));
 
     private static async Task<List<Alert>> ReadAsync(AsyncServerStreamingCall<Alert> call, int count)
     {

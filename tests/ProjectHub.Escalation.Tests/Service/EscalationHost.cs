@@ -64,6 +64,7 @@ public sealed class EscalationHost : IAsyncDisposable
             ["Database:Directory"] = directory,
             ["Escalation:Sweep:Enabled"] = "false",
             ["Escalation:Alerts:PollSeconds"] = "1",
+            ["Auth:Mode"] = "Development", // not a ServiceTestHost: trust the development tokens tests mint
             ["Logging:LogLevel:Default"] = "Warning",
         });
         if (settings is not null)

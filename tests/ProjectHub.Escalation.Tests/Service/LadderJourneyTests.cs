@@ -1,8 +1,7 @@
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using static ProjectHub.Escalation.Tests.Service.EscalationHost;
-
+using ProjectHub.Grpc;
 using ProjectHub.Testing;
+using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
 namespace ProjectHub.Escalation.Tests.Service;
 
@@ -35,13 +34,13 @@ public sealed class LadderJourneyTests
         }
 
         await AssertJourneyAsync(host, problem.Id, DefaultJourney);
-        var history = await host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id });
+        var history = await host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id }, Drc);
         // Top tier deadline Mon 04-13 passed: one reminder on Tue 04-14 (a working day), never an escalation.
         Assert.Single(history.Entries, e => e.Action == "TOP_TIER_OVERDUE_REMINDED");
         // 临期 once per tier visit: six tiers.
         Assert.Equal(6, history.Entries.Count(e => e.Action == "DEADLINE_APPROACHING_NOTICED"));
         Assert.Equal(5, (await host.OutboxAsync(".ProblemEscalated")).Count);
-        var drc = await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "drc" });
+        var drc = await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "drc" }, Drc);
         Assert.Contains(drc.Alerts, a => a.Code == "TOP_TIER_OVERDUE");
     }
 
@@ -55,7 +54,7 @@ public sealed class LadderJourneyTests
         await host.SweepAsync();
 
         await AssertJourneyAsync(host, problem.Id, DefaultJourney);
-        var current = await host.Client.GetProblemAsync(new GetProblemRequest { ProblemId = problem.Id });
+        var current = await host.Client.GetProblemAsync(new GetProblemRequest { ProblemId = problem.Id }, Drc);
         Assert.Equal("STANDING_COMMITTEE", current.Tier.Id);
         Assert.False(current.Overdue);
     }
@@ -67,7 +66,7 @@ public sealed class LadderJourneyTests
             new ManualTimeProvider(Shanghai(2026, 2, 10, 10)),
             settings: new Dictionary<string, string?> { ["Escalation:Ladder:Preset"] = "Short", ["Escalation:Ladder:TopTierReminderAfterWorkingDays"] = "3" });
 
-        var ladder = await host.Client.GetLadderAsync(new GetLadderRequest());
+        var ladder = await host.Client.GetLadderAsync(new GetLadderRequest(), Drc);
         Assert.Equal(["RESPONSIBLE_UNIT", "INDUSTRY_DEPARTMENT", "VICE_MAYOR", "STANDING_COMMITTEE"], ladder.Tiers.Select(t => t.Id));
 
         var problem = await RaiseAsync(host);
@@ -82,14 +81,17 @@ public sealed class LadderJourneyTests
         ]);
     }
 
+    // p-journey is a project the service never heard of: only the DRC (or an admin) may raise for it.
+    private static CallOptions Drc => TestTokens.As(TestTokens.Drc);
+
     private static Task<V1.Problem> RaiseAsync(EscalationHost host) =>
         host.Client.RaiseProblemAsync(
             new RaiseProblemRequest { ProjectId = "p-journey", Category = ProblemCategory.Funding, Description = "资金未到位" },
-            EscalationClient.As("owner-9")).ResponseAsync;
+            Drc).ResponseAsync;
 
     private static async Task AssertJourneyAsync(EscalationHost host, string problemId, (string Tier, string Entered, string Deadline)[] expected)
     {
-        var history = await host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problemId });
+        var history = await host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problemId }, Drc);
         var climbs = history.Entries
             .Where(e => e.Action == "ESCALATED_AUTOMATICALLY")
             .Select(e => (e.ToTierId, Entered: Day(e.EffectiveAt.ToDateTimeOffset()), e.TierDeadline))

@@ -1,6 +1,8 @@
 using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
+using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
 namespace ProjectHub.Escalation.Tests.Service;
@@ -20,13 +22,21 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
 
     private EscalationClient Client => _host.Client;
 
-    private Task<V1.Problem> RaiseAsync(string actor = "owner-1") =>
-        Client.RaiseProblemAsync(new RaiseProblemRequest { ProjectId = "p-1", Category = ProblemCategory.Land, Description = "征地红线内三户未签约" }, EscalationClient.As(actor)).ResponseAsync;
+    private static CallOptions Drc => TestTokens.As(TestTokens.Drc);
+
+    private static readonly Caller Owner = TestTokens.Owner("owner-1");
+    private static readonly Caller Unit = TestTokens.Owner("unit-1");
+    private static readonly Caller Department = TestTokens.Department("dept-1");
+
+    private Task<V1.Problem> RaiseAsync() =>
+        Client.RaiseProblemAsync(
+            new RaiseProblemRequest { ProjectId = "p-1", Category = ProblemCategory.Land, Description = "征地红线内三户未签约" },
+            TestTokens.As(Owner)).ResponseAsync;
 
     [Fact]
     public async Task GetLadder_returns_the_default_tiers_with_their_working_day_limits()
     {
-        var ladder = await Client.GetLadderAsync(new GetLadderRequest());
+        var ladder = await Client.GetLadderAsync(new GetLadderRequest(), TestTokens.As(Owner));
 
         Assert.Equal(
             ["RESPONSIBLE_UNIT", "INDUSTRY_DEPARTMENT", "VICE_MAYOR", "EXECUTIVE_VICE_MAYOR", "GOVERNMENT_EXECUTIVE_MEETING", "STANDING_COMMITTEE"],
@@ -46,21 +56,21 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         Assert.Equal("RESPONSIBLE_UNIT", problem.Tier.Id);
         Assert.Equal("2026-03-05", problem.TierDeadline); // Mon 03-02 + 3 working days
         Assert.Equal("owner-1", problem.RaisedBy);
-        var fetched = await Client.GetProblemAsync(new GetProblemRequest { ProblemId = problem.Id });
+        var fetched = await Client.GetProblemAsync(new GetProblemRequest { ProblemId = problem.Id }, TestTokens.As(Owner));
         Assert.Equal(problem.Id, fetched.Id);
 
-        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id });
+        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id }, TestTokens.As(Owner));
         var raised = Assert.Single(history.Entries);
         Assert.Equal("RAISED", raised.Action);
         Assert.Equal("owner-1", raised.Actor);
 
-        foreach (var recipient in new[] { "unit-1", "owner-1" })
+        foreach (var recipient in new[] { Unit, Owner })
         {
-            var alerts = await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient });
+            var alerts = await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient.Unit }, TestTokens.As(recipient));
             Assert.Equal("PROBLEM_ARRIVED", Assert.Single(alerts.Alerts).Code);
         }
 
-        Assert.Empty((await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "dept-1" })).Alerts);
+        Assert.Empty((await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "dept-1" }, TestTokens.As(Department))).Alerts);
     }
 
     [Fact]
@@ -68,12 +78,12 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
     {
         var problem = await RaiseAsync();
 
-        var acknowledged = await Client.AcknowledgeProblemAsync(new AcknowledgeProblemRequest { ProblemId = problem.Id }, EscalationClient.As("unit-1"));
+        var acknowledged = await Client.AcknowledgeProblemAsync(new AcknowledgeProblemRequest { ProblemId = problem.Id }, TestTokens.As(Unit));
         Assert.Equal(ProblemState.Acknowledged, acknowledged.State);
         Assert.Equal("unit-1", acknowledged.AcknowledgedBy);
 
         _host.Clock.Set(Shanghai(2026, 3, 4, 15));
-        var resolved = await Client.ResolveProblemAsync(new ResolveProblemRequest { ProblemId = problem.Id, Resolution = "已完成签约" }, EscalationClient.As("unit-1"));
+        var resolved = await Client.ResolveProblemAsync(new ResolveProblemRequest { ProblemId = problem.Id, Resolution = "已完成签约" }, TestTokens.As(Unit));
         Assert.Equal(ProblemState.Resolved, resolved.State);
         Assert.Equal("已完成签约", resolved.Resolution);
 
@@ -81,12 +91,12 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         Assert.Contains(problem.Id, outbox.Payload);
         Assert.Contains("\"workingDaysToResolve\":2", outbox.Payload);
 
-        var reopened = await Client.ReopenProblemAsync(new ReopenProblemRequest { ProblemId = problem.Id, Reason = "仍有一户未签" }, EscalationClient.As("owner-1"));
+        var reopened = await Client.ReopenProblemAsync(new ReopenProblemRequest { ProblemId = problem.Id, Reason = "仍有一户未签" }, TestTokens.As(Owner));
         Assert.Equal(ProblemState.Open, reopened.State);
         Assert.Equal("RESPONSIBLE_UNIT", reopened.Tier.Id);
         Assert.Equal("2026-03-09", reopened.TierDeadline); // clock restarted on Wed 03-04
 
-        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id });
+        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id }, TestTokens.As(Owner));
         Assert.Equal(["RAISED", "ACKNOWLEDGED", "RESOLVED", "REOPENED"], history.Entries.Select(e => e.Action));
     }
 
@@ -95,17 +105,17 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
     {
         var problem = await RaiseAsync();
 
-        var escalated = await Client.EscalateProblemAsync(new EscalateProblemRequest { ProblemId = problem.Id, Reason = "超出本级职权" }, EscalationClient.As("unit-1"));
+        var escalated = await Client.EscalateProblemAsync(new EscalateProblemRequest { ProblemId = problem.Id, Reason = "超出本级职权" }, TestTokens.As(Unit));
 
         Assert.Equal("INDUSTRY_DEPARTMENT", escalated.Tier.Id);
         Assert.Equal(ProblemState.Open, escalated.State);
-        Assert.Equal("PROBLEM_ARRIVED", Assert.Single((await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "dept-1" })).Alerts).Code);
+        Assert.Equal("PROBLEM_ARRIVED", Assert.Single((await Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "dept-1" }, TestTokens.As(Department))).Alerts).Code);
         var outbox = Assert.Single(await _host.OutboxAsync(".ProblemEscalated"));
         Assert.Contains("\"toTier\":\"INDUSTRY_DEPARTMENT\"", outbox.Payload);
 
-        var filtered = await Client.ListProblemsAsync(new ListProblemsRequest { ProjectId = "p-1", TierId = "INDUSTRY_DEPARTMENT" });
+        var filtered = await Client.ListProblemsAsync(new ListProblemsRequest { ProjectId = "p-1", TierId = "INDUSTRY_DEPARTMENT" }, Drc);
         Assert.Equal(problem.Id, Assert.Single(filtered.Problems).Id);
-        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest { TierId = "RESPONSIBLE_UNIT" })).Problems);
+        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest { TierId = "RESPONSIBLE_UNIT" }, Drc)).Problems);
     }
 
     [Fact]
@@ -113,23 +123,23 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
     {
         var land = await RaiseAsync();
         var funding = await Client.RaiseProblemAsync(
-            new RaiseProblemRequest { ProjectId = "p-1", Category = ProblemCategory.Funding, Description = "资金缺口" }, EscalationClient.As("owner-1"));
+            new RaiseProblemRequest { ProjectId = "p-1", Category = ProblemCategory.Funding, Description = "资金缺口" }, TestTokens.As(Owner));
         var third = await RaiseAsync();
-        await Client.ResolveProblemAsync(new ResolveProblemRequest { ProblemId = third.Id, Resolution = "已解决" }, EscalationClient.As("unit-1"));
+        await Client.ResolveProblemAsync(new ResolveProblemRequest { ProblemId = third.Id, Resolution = "已解决" }, TestTokens.As(Unit));
 
-        var byCategory = await Client.ListProblemsAsync(new ListProblemsRequest { Category = ProblemCategory.Funding });
+        var byCategory = await Client.ListProblemsAsync(new ListProblemsRequest { Category = ProblemCategory.Funding }, Drc);
         Assert.Equal(funding.Id, Assert.Single(byCategory.Problems).Id);
-        var resolved = await Client.ListProblemsAsync(new ListProblemsRequest { State = ProblemState.Resolved });
+        var resolved = await Client.ListProblemsAsync(new ListProblemsRequest { State = ProblemState.Resolved }, Drc);
         Assert.Equal(third.Id, Assert.Single(resolved.Problems).Id);
 
-        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true })).Problems);
+        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true }, Drc)).Problems);
         _host.Clock.Set(Shanghai(2026, 3, 6, 9)); // tier-1 deadline Thu 03-05 passed, not yet swept
-        var overdue = await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true });
+        var overdue = await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true }, Drc);
         Assert.Equal(new[] { land.Id, funding.Id }.Order(), overdue.Problems.Select(p => p.Id).Order());
         Assert.All(overdue.Problems, p => Assert.True(p.Overdue));
 
-        var page1 = await Client.ListProblemsAsync(new ListProblemsRequest { PageSize = 2 });
-        var page2 = await Client.ListProblemsAsync(new ListProblemsRequest { PageSize = 2, PageToken = page1.NextPageToken });
+        var page1 = await Client.ListProblemsAsync(new ListProblemsRequest { PageSize = 2 }, Drc);
+        var page2 = await Client.ListProblemsAsync(new ListProblemsRequest { PageSize = 2, PageToken = page1.NextPageToken }, Drc);
         Assert.Equal(2, page1.Problems.Count);
         Assert.Single(page2.Problems);
         Assert.Equal("", page2.NextPageToken);
@@ -140,11 +150,11 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
     public async Task An_unknown_problem_is_not_found()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.GetProblemAsync(new GetProblemRequest { ProblemId = Guid.NewGuid().ToString() }).ResponseAsync);
+            Client.GetProblemAsync(new GetProblemRequest { ProblemId = Guid.NewGuid().ToString() }, Drc).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ex.StatusCode);
 
         var ack = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.AcknowledgeProblemAsync(new AcknowledgeProblemRequest { ProblemId = Guid.NewGuid().ToString() }, EscalationClient.As("drc")).ResponseAsync);
+            Client.AcknowledgeProblemAsync(new AcknowledgeProblemRequest { ProblemId = Guid.NewGuid().ToString() }, TestTokens.As(TestTokens.Drc)).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, ack.StatusCode);
     }
 
@@ -155,7 +165,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
 
         // dept-1 handles tier 2, not tier 1 where the problem is.
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.ResolveProblemAsync(
-            new ResolveProblemRequest { ProblemId = problem.Id, Resolution = "不是我的" }, EscalationClient.As("dept-1")).ResponseAsync);
+            new ResolveProblemRequest { ProblemId = problem.Id, Resolution = "不是我的" }, TestTokens.As(Department)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
         await AssertUnchangedAsync(problem);
@@ -167,12 +177,12 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         var problem = await RaiseAsync();
         for (var i = 0; i < 5; i++)
         {
-            problem = await Client.EscalateProblemAsync(new EscalateProblemRequest { ProblemId = problem.Id, Reason = "超出本级职权" }, EscalationClient.As("drc"));
+            problem = await Client.EscalateProblemAsync(new EscalateProblemRequest { ProblemId = problem.Id, Reason = "超出本级职权" }, TestTokens.As(TestTokens.Drc));
         }
 
         Assert.Equal("STANDING_COMMITTEE", problem.Tier.Id);
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.EscalateProblemAsync(
-            new EscalateProblemRequest { ProblemId = problem.Id, Reason = "再往上" }, EscalationClient.As("drc")).ResponseAsync);
+            new EscalateProblemRequest { ProblemId = problem.Id, Reason = "再往上" }, TestTokens.As(TestTokens.Drc)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Equal("TOP_TIER_REACHED", ex.Reason);
@@ -185,7 +195,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         var problem = await RaiseAsync();
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => Client.EscalateProblemAsync(
-            new EscalateProblemRequest { ProblemId = problem.Id, Reason = "  " }, EscalationClient.As("unit-1")).ResponseAsync);
+            new EscalateProblemRequest { ProblemId = problem.Id, Reason = "  " }, TestTokens.As(Unit)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal("reason", Assert.Single(ex.FieldViolations).Field);
@@ -196,20 +206,20 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
     public async Task Raising_without_project_category_or_description_names_every_bad_field()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.RaiseProblemAsync(new RaiseProblemRequest(), EscalationClient.As("owner-1")).ResponseAsync);
+            Client.RaiseProblemAsync(new RaiseProblemRequest(), TestTokens.As(Owner)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Equal(["project_id", "category", "description"], ex.FieldViolations.Select(v => v.Field));
-        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest())).Problems);
+        Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest(), Drc)).Problems);
     }
 
     private async Task AssertUnchangedAsync(V1.Problem before)
     {
-        var after = await Client.GetProblemAsync(new GetProblemRequest { ProblemId = before.Id });
+        var after = await Client.GetProblemAsync(new GetProblemRequest { ProblemId = before.Id }, TestTokens.As(TestTokens.Inspector));
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.State, after.State);
         Assert.Equal(before.Tier.Id, after.Tier.Id);
-        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = before.Id });
+        var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = before.Id }, TestTokens.As(TestTokens.Inspector));
         Assert.Equal(before.Version, history.Entries.Count);
     }
 }

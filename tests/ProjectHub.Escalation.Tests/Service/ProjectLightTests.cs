@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Approval;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Escalation.V1;
+using ProjectHub.Grpc;
+using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
 namespace ProjectHub.Escalation.Tests.Service;
@@ -11,6 +13,9 @@ public sealed class ProjectLightTests : IAsyncLifetime
 {
     private static readonly ProjectRouting Project = new("p-red", "滨江大道改造", "owner-r", "unit-r", "dept-r", "leader-r", "滨江区");
     private EscalationHost _host = null!;
+
+    // Discipline inspection reads every problem and everyone's alerts: the observer these checks need.
+    private static CallOptions Inspector => TestTokens.As(TestTokens.Inspector);
 
     public async Task InitializeAsync() => _host = await StartAsync();
 
@@ -62,9 +67,9 @@ public sealed class ProjectLightTests : IAsyncLifetime
         await _host.PublishAsync(LightChanged(Project, "RED", "GREEN", Shanghai(2026, 3, 5, 8)));
         var id = (await ProblemsAsync("p-red"))[0].Id;
         await EventuallyAsync(async () =>
-            (await _host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = id })).Entries.Any(e => e.Action == "PROJECT_GREEN_NOTED"),
+            (await _host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = id }, Inspector)).Entries.Any(e => e.Action == "PROJECT_GREEN_NOTED"),
             "green noted");
-        var still = await _host.Client.GetProblemAsync(new GetProblemRequest { ProblemId = id });
+        var still = await _host.Client.GetProblemAsync(new GetProblemRequest { ProblemId = id }, Inspector);
         Assert.NotEqual(ProblemState.Resolved, still.State);
     }
 
@@ -103,10 +108,10 @@ public sealed class ProjectLightTests : IAsyncLifetime
         new(Guid.NewGuid(), at, project, from, to, [new LightReasonDto("NO_REPORT", to, "连续三周未报送进度")], null, null);
 
     private async Task<List<V1.Problem>> ProblemsAsync(string projectId) =>
-        [.. (await _host.Client.ListProblemsAsync(new ListProblemsRequest { ProjectId = projectId })).Problems];
+        [.. (await _host.Client.ListProblemsAsync(new ListProblemsRequest { ProjectId = projectId }, Inspector)).Problems];
 
     private async Task<List<string>> CodesAsync(string recipient) =>
-        [.. (await _host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient })).Alerts.Select(a => a.Code)];
+        [.. (await _host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = recipient }, Inspector)).Alerts.Select(a => a.Code)];
 
     private Task<(int Problems, int History, int Alerts)> SnapshotAsync() =>
         _host.WithDbAsync(async db => (await db.Problems.CountAsync(), await db.ProblemHistory.CountAsync(), await db.Alerts.CountAsync()));

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using static ProjectHub.Escalation.Tests.Service.EscalationHost;
-
 using ProjectHub.Testing;
+using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 
 namespace ProjectHub.Escalation.Tests.Service;
 
@@ -22,7 +20,7 @@ public sealed class TwoInstanceSweepTests
         {
             var raised = await first.Client.RaiseProblemAsync(
                 new RaiseProblemRequest { ProjectId = $"p-{i}", Category = ProblemCategory.Materials, Description = "钢材供应不足" },
-                EscalationClient.As("owner-1"));
+                TestTokens.As(TestTokens.Drc)); // projects the service never heard of: the DRC raises
             ids.Add(raised.Id);
         }
 
@@ -36,9 +34,9 @@ public sealed class TwoInstanceSweepTests
         foreach (var id in ids)
         {
             // Read through the OTHER instance: both see the same single outcome.
-            var problem = await second.Client.GetProblemAsync(new GetProblemRequest { ProblemId = id });
+            var problem = await second.Client.GetProblemAsync(new GetProblemRequest { ProblemId = id }, TestTokens.As(TestTokens.Drc));
             Assert.Equal("VICE_MAYOR", problem.Tier.Id);
-            var history = await second.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = id });
+            var history = await second.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = id }, TestTokens.As(TestTokens.Drc));
             Assert.Equal(2, history.Entries.Count(e => e.Action == "ESCALATED_AUTOMATICALLY"));
             Assert.Equal(Enumerable.Range(1, history.Entries.Count), history.Entries.Select(e => e.Version));
         }

@@ -46,12 +46,33 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
-    public async Task Stream_ending_inside_a_message_is_internal_error()
+    public async Task Response_ending_inside_a_message_is_internal_error()
     {
         byte[] truncated = [0, 0, 0, 0, 10, 1, 2];
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await MessageFraming.ReadAsync(PipeReader.Create(new MemoryStream(truncated)), SimpleRequest.Parser, null, 4096, default));
         Assert.Equal(StatusCode.Internal, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_ending_inside_a_message_is_invalid_argument()
+    {
+        byte[] truncated = [0, 0, 0, 0, 10, 1, 2];
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await MessageFraming.ReadAsync(PipeReader.Create(new MemoryStream(truncated)), SimpleRequest.Parser, null, 4096, default, isRequest: true));
+        Assert.Equal((StatusCode.InvalidArgument, "The request ended inside a message."), (error.StatusCode, error.Status.Detail));
+    }
+
+    [Theory]
+    [InlineData(false, StatusCode.Internal)]
+    [InlineData(true, StatusCode.InvalidArgument)]
+    public async Task Bytes_that_are_not_the_message_are_the_senders_fault(bool isRequest, StatusCode expected)
+    {
+        // A zero tag is invalid in every protobuf message.
+        byte[] notProtobuf = [0, 0, 0, 0, 3, 0, 0xFF, 0xFF];
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await MessageFraming.ReadAsync(PipeReader.Create(new MemoryStream(notProtobuf)), SimpleRequest.Parser, null, 4096, default, isRequest));
+        Assert.Equal(expected, error.StatusCode);
     }
 
     private static async Task<byte[]> FrameAsync(Google.Protobuf.IMessage message, bool compress)

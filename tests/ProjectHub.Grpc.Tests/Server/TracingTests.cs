@@ -36,4 +36,28 @@ public sealed class TracingTests
         Assert.Equal("projecthub.testing.ProbeService", handlerActivity.GetTagItem("rpc.service"));
         Assert.Equal("Trace", handlerActivity.GetTagItem("rpc.method"));
     }
+
+    [Fact]
+    public async Task A_client_call_leaves_the_callers_activity_as_it_found_it()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == GrpcDiagnostics.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var server = await ProbeServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var client = new ProbeClient(channel);
+
+        Activity.Current = null;
+        var first = await client.Trace(new ProbeRequest());
+        Assert.Null(Activity.Current);
+        var second = await client.Trace(new ProbeRequest());
+        Assert.NotEqual(first.TraceId, second.TraceId); // two actions, two traces — not one chained by a leaked span
+
+        using var outer = new Activity("projecthub.test.operation").SetIdFormat(ActivityIdFormat.W3C).Start();
+        _ = client.Trace(new ProbeRequest()).ResponseAsync; // even before the answer, the caller's activity is back
+        Assert.Same(outer, Activity.Current);
+    }
 }

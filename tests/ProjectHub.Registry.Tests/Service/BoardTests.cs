@@ -33,9 +33,9 @@ public sealed class BoardTests(BoardTests.Data data) : IClassFixture<BoardTests.
         var b = await c.RegisterProjectAsync(Projects.Register(Projects.Fields("B", responsibleUnit: "U1", department: "住建局", locality: "台江区", leader: "张副市长", tier: ProjectTier.ProvincialKey, total: "2000", yearPlan: "500")));
         var cc = await c.RegisterProjectAsync(Projects.Register(Projects.Fields("C", responsibleUnit: "U2", department: "交通局", locality: "鼓楼区", leader: "李副市长", total: "8000", yearPlan: "2000")));
         await c.RegisterProjectAsync(Projects.Register(Projects.Fields("D", responsibleUnit: "U2", department: "水利局", locality: "晋安区", leader: "李副市长", tier: ProjectTier.ProvincialKey, total: "1000", yearPlan: "0"), ProjectStage.Reserve));
-        await c.SubmitProgressReportAsync(Projects.Report(a.Id, "45", periodInvestment: "100"));
-        await c.SubmitProgressReportAsync(Projects.Report(b.Id, "10", periodInvestment: "50"));
-        await c.SubmitProgressReportAsync(Projects.Report(cc.Id, "38", periodInvestment: "300"));
+        await c.SubmitProgressReportAsync(Projects.Report(a.Id, "45", periodInvestment: "100"), RegistryHost.AsOwner());
+        await c.SubmitProgressReportAsync(Projects.Report(b.Id, "10", periodInvestment: "50"), RegistryHost.AsOwner());
+        await c.SubmitProgressReportAsync(Projects.Report(cc.Id, "38", periodInvestment: "300"), RegistryHost.AsOwner());
     }
 
     [Fact]

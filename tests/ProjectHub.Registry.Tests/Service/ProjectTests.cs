@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Grpc;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Registry.Tests.Service;
 
@@ -14,7 +15,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
     {
         var fields = Projects.Fields("滨江大道综合改造工程", ownerUnit: "注册测试业主");
         fields.Baseline.Milestones.Add(new Milestone { Name = "主体封顶", PlannedDate = "2026-05-31", CumulativePercent = new() { Value = "60" } });
-        var created = await Client.RegisterProjectAsync(Projects.Register(fields), RegistryHost.As("drc-li"));
+        var created = await Client.RegisterProjectAsync(Projects.Register(fields), RegistryHost.AsDrc("drc-li"));
 
         var fetched = await Client.GetProjectAsync(new GetProjectRequest { ProjectId = created.Id });
 
@@ -57,7 +58,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
 
         var report = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.SubmitProgressReportAsync(Projects.Report("no-such-project", "10")).ResponseAsync);
+            Client.SubmitProgressReportAsync(Projects.Report("no-such-project", "10"), RegistryHost.AsOwner()).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, report.StatusCode);
     }
 
@@ -101,7 +102,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
     public async Task Every_change_is_in_the_audit_trail_with_who_and_why()
     {
         var created = await Client.RegisterProjectAsync(
-            Projects.Register(Projects.Fields("审计测试项目", ownerUnit: "审计测试业主"), ProjectStage.PreConstruction), RegistryHost.As("drc-li"));
+            Projects.Register(Projects.Fields("审计测试项目", ownerUnit: "审计测试业主"), ProjectStage.PreConstruction), RegistryHost.AsDrc("drc-li"));
 
         var noReason = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateProjectAsync(new UpdateProjectRequest
         {
@@ -117,16 +118,16 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
             Project = new ProjectFields { Name = "审计测试项目（一期）", LeaderInCharge = "李副市长" },
             UpdateMask = new FieldMask { Paths = { "name", "leader_in_charge" } },
             Reason = "分期实施",
-        }, RegistryHost.As("drc-wang"));
+        }, RegistryHost.AsDrc("drc-wang"));
         Assert.Equal("审计测试项目（一期）", updated.Fields.Name);
         Assert.Equal("李副市长", updated.Fields.LeaderInCharge);
 
         var replan = new ReplanProjectRequest { ProjectId = created.Id, Reason = "用地调整", Baseline = new Baseline() };
         replan.Baseline.Milestones.Add(new Milestone { Name = "开工", PlannedDate = "2025-10-01", CumulativePercent = new() { Value = "5" } });
-        var replanned = await Client.ReplanProjectAsync(replan, RegistryHost.As("drc-wang"));
+        var replanned = await Client.ReplanProjectAsync(replan, RegistryHost.AsDrc("drc-wang"));
         Assert.Equal(2, replanned.BaselineVersion);
 
-        await Client.ChangeStageAsync(new ChangeStageRequest { ProjectId = created.Id, Stage = ProjectStage.UnderConstruction, Reason = "已开工", ActualStart = "2026-03-01" }, RegistryHost.As("drc-zhao"));
+        await Client.ChangeStageAsync(new ChangeStageRequest { ProjectId = created.Id, Stage = ProjectStage.UnderConstruction, Reason = "已开工", ActualStart = "2026-03-01" }, RegistryHost.AsDrc("drc-zhao"));
         var exited = await Client.ExitProjectAsync(new ExitProjectRequest { ProjectId = created.Id, Reason = "资金无法落实" });
         Assert.Equal(ProjectStage.Exited, exited.Stage);
         Assert.Equal(Light.None, exited.Light.Light);
@@ -138,7 +139,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
         Assert.Equal("分期实施", update.Reason);
         Assert.Contains("name: 审计测试项目 → 审计测试项目（一期）", update.Changes);
         Assert.Equal("drc-li", history.Records[0].Actor);
-        Assert.Equal("anonymous", history.Records[4].Actor);
+        Assert.Equal(TestTokens.Drc.Subject, history.Records[4].Actor); // the client's default token
         Assert.Equal([1, 2], history.Baselines.Select(b => b.Version));
         Assert.Empty(history.Baselines[0].Baseline.Milestones);
         Assert.Equal("用地调整", history.Baselines[1].Reason);

@@ -3,6 +3,7 @@ using ProjectHub.Grpc;
 using ProjectHub.Hosting.Messaging;
 using ProjectHub.Registry.Client;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Registry.Tests.Service;
@@ -10,29 +11,55 @@ namespace ProjectHub.Registry.Tests.Service;
 /// <summary>
 /// The real registry service on a free port with its own SQLite file and a fake clock, called over real gRPC.
 /// One per test class (xUnit class fixture), so classes run in parallel without sharing data or time.
+/// <see cref="Client"/> calls as DRC staff unless a call carries its own token (<see cref="As(Caller)"/>);
+/// <see cref="Bare"/> sends only what a call carries, so a call without options has no token at all.
 /// </summary>
 public sealed class RegistryHost : IAsyncLifetime
 {
     /// <summary>Monday 2026-03-02 10:00 in Shanghai.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The default owner unit of <see cref="Projects.Fields"/>: the one who reports on those projects.</summary>
+    public const string DefaultOwner = "市城投集团";
+
     private ServiceTestHost? _host;
+    private GrpcChannel? _drcChannel;
 
     public ManualTimeProvider Clock { get; } = new(Start);
 
     public ProjectRegistryClient Client { get; private set; } = null!;
 
+    public ProjectRegistryClient Bare { get; private set; } = null!;
+
     public IServiceProvider Services => _host!.Services;
+
+    /// <summary>The plain channel to the host: no token unless a call carries one.</summary>
+    public GrpcChannel Channel => _host!.Channel;
 
     public async Task InitializeAsync()
     {
         _host = await ServiceTestHost.StartAsync("Registry", b => b.AddRegistryService(), Clock,
             new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Warning" });
-        Client = new ProjectRegistryClient(_host.Channel);
+        Bare = new ProjectRegistryClient(_host.Channel);
+        var drc = "Bearer " + TestTokens.Mint(TestTokens.Drc);
+        _drcChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{_host.Port}", new GrpcChannelOptions
+        {
+            CallHeaders = (headers, _) =>
+            {
+                if (headers.Get("authorization") is null)
+                {
+                    headers.Add("authorization", drc);
+                }
+
+                return ValueTask.CompletedTask;
+            },
+        });
+        Client = new ProjectRegistryClient(_drcChannel);
     }
 
     public async Task DisposeAsync()
     {
+        _drcChannel?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();
@@ -56,5 +83,11 @@ public sealed class RegistryHost : IAsyncLifetime
     public Task<List<OutboxMessage>> OutboxAsync() =>
         InDatabase(db => db.Set<OutboxMessage>().AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
 
-    public static CallOptions As(string actor) => new(Headers: new Metadata().Add("x-actor", actor));
+    public static CallOptions As(Caller caller) => TestTokens.As(caller);
+
+    /// <summary>DRC staff with their own subject, which the audit trail records.</summary>
+    public static CallOptions AsDrc(string subject) => As(TestTokens.Drc with { Subject = subject });
+
+    /// <summary>The owner unit of a project, e.g. to submit its progress reports (the DRC does not).</summary>
+    public static CallOptions AsOwner(string unit = DefaultOwner) => As(TestTokens.Owner(unit));
 }

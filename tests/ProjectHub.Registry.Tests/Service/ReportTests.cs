@@ -12,10 +12,10 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
     {
         var project = await Client.RegisterProjectAsync(Projects.Register(Projects.Fields("报告版本测试项目")));
 
-        var first = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "48"));
-        var again = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "48.00"));
+        var first = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "48"), RegistryHost.AsOwner());
+        var again = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "48.00"), RegistryHost.AsOwner());
         var auditAfterSame = (await Client.GetProjectHistoryAsync(new GetProjectHistoryRequest { ProjectId = project.Id })).Records.Count;
-        var replaced = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "49", narrative: "更正：实测进度"));
+        var replaced = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "49", narrative: "更正：实测进度"), RegistryHost.AsOwner());
 
         Assert.Equal(SubmissionOutcome.New, first.Outcome);
         Assert.Equal(1, first.Report.Version);
@@ -45,7 +45,7 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
         var project = await Client.RegisterProjectAsync(Projects.Register(Projects.Fields("报告校验测试项目")));
         var request = Projects.Report(project.Id, "120", periodInvestment: "-1", monday: "2026-03-03");
 
-        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => Client.SubmitProgressReportAsync(request).ResponseAsync);
+        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => Client.SubmitProgressReportAsync(request, RegistryHost.AsOwner()).ResponseAsync);
 
         Assert.Equal(ProjectHub.Grpc.StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.FieldViolations.Select(v => v.Field).ToHashSet();
@@ -61,7 +61,7 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
         var project = await Client.RegisterProjectAsync(Projects.Register(Projects.Fields("滞后测试项目")));
         Assert.Equal(Light.Green, project.Light.Light);
 
-        var response = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "10"));
+        var response = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "10"), RegistryHost.AsOwner());
 
         Assert.Equal(Light.Red, response.Light.Light);
         Assert.Equal("LAG_RED", response.Light.Reasons[0].Code);

@@ -10,7 +10,7 @@ public sealed class SilenceTests(RegistryHost host) : IClassFixture<RegistryHost
     {
         var client = host.Client;
         var project = await client.RegisterProjectAsync(Projects.Register(Projects.Fields("沉默测试项目")));
-        var first = await client.SubmitProgressReportAsync(Projects.Report(project.Id, "48"));
+        var first = await client.SubmitProgressReportAsync(Projects.Report(project.Id, "48"), RegistryHost.AsOwner());
         Assert.Equal(Light.Green, first.Light.Light);
 
         host.Clock.Advance(TimeSpan.FromDays(7));

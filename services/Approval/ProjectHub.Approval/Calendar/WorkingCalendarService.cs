@@ -6,7 +6,10 @@ using ProjectHub.Grpc;
 
 namespace ProjectHub.Approval.Calendar;
 
-/// <summary>projecthub.calendar.v1.WorkingCalendar: the shared working-day calendar over gRPC.</summary>
+/// <summary>
+/// projecthub.calendar.v1.WorkingCalendar: the shared working-day calendar over gRPC. Public knowledge, so any
+/// authenticated caller may use it; the bearer-token filter has already refused calls without a valid token.
+/// </summary>
 [GrpcService(typeof(CalendarReflection), "projecthub.calendar.v1.WorkingCalendar")]
 public sealed class WorkingCalendarService(IWorkingCalendar calendar)
 {
@@ -17,7 +20,8 @@ public sealed class WorkingCalendarService(IWorkingCalendar calendar)
     {
         var validation = new RequestValidation();
         var date = ParseDate(validation, "date", request.Date);
-        if (Math.Abs(request.WorkingDays) > MaxWorkingDays)
+        // A range check, not Math.Abs: Math.Abs(int.MinValue) overflows.
+        if (request.WorkingDays is < -MaxWorkingDays or > MaxWorkingDays)
         {
             validation.Add("working_days", $"must be between -{MaxWorkingDays} and {MaxWorkingDays}.");
         }

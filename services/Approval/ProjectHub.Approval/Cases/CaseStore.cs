@@ -1,16 +1,24 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Approval.Authorization;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Persistence;
+using ProjectHub.Approval.Projects;
 
 namespace ProjectHub.Approval.Cases;
 
 /// <summary>A case as loaded: its rows and the domain items rebuilt from their timelines.</summary>
 public sealed record LoadedCase(CaseRecord Record, IReadOnlyList<LoadedItem> Items)
 {
+    /// <summary>Whom the project answers to; <see cref="CaseStore.FindAsync"/> fills it from the routing copy.</summary>
+    public ProjectScope Scope { get; init; } = ProjectScope.Unknown(Record.OwnerUnit);
+
     public bool AllApproved => Items.All(i => i.Item.State == ApprovalItemState.Approved);
 
     public LoadedItem? Find(ApprovalItemKind kind) => Items.FirstOrDefault(i => i.Item.Kind == kind);
+
+    /// <summary>Every department approving any item of the case.</summary>
+    public IEnumerable<Department> Departments => Items.SelectMany(i => i.Item.Reviews.Select(r => r.Department));
 }
 
 /// <summary>One item's row and its rebuilt domain object.</summary>
@@ -27,7 +35,13 @@ public sealed class CaseStore(ApprovalDbContext db)
     public async Task<LoadedCase?> FindAsync(string caseId, CancellationToken cancellationToken)
     {
         var record = await WithItems().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        return record is null ? null : Rebuild(record);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var route = await ProjectRoutes.FindAsync(db, record.ProjectId, cancellationToken);
+        return Rebuild(record) with { Scope = ProjectScope.Of(record, route) };
     }
 
     public static LoadedCase Rebuild(CaseRecord record) =>
@@ -97,6 +111,16 @@ public sealed class CaseStore(ApprovalDbContext db)
             .Select(d => DocumentReference.Create(d.Name, d.Sha256, d.SizeBytes, d.Location)).ToList());
 
     public static ApprovalItemKind ParseKind(string kind) => Enum.Parse<ApprovalItemKind>(kind);
+
+    /// <summary>
+    /// How a department of this name appears in <see cref="ItemRecord.DepartmentsJson"/>: the name member through the
+    /// closing brace, so a query can find the department by exact name (escaped as stored, never a prefix).
+    /// </summary>
+    public static string StoredDepartmentName(string name)
+    {
+        var json = JsonSerializer.Serialize(new Department("", name), Json);
+        return json[json.IndexOf(",\"name\":", StringComparison.Ordinal)..];
+    }
 
     private sealed record StoredDocument(string Name, string Sha256, long SizeBytes, string Location)
     {

@@ -1,8 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Approval.Authorization;
 using ProjectHub.Approval.Domain;
+using ProjectHub.Approval.Persistence;
 using ProjectHub.Approval.Wire;
 using ProjectHub.Calendar;
+using ProjectHub.Security;
 using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Cases;
@@ -10,13 +13,14 @@ namespace ProjectHub.Approval.Cases;
 /// <summary>
 /// Cases in opening order, filtered by department, item state and overdue. Filters need the rebuilt clock, so they
 /// run in memory over the cases after the page token; a city's key-project list is hundreds of cases, not millions.
+/// What the caller may read is filtered in the query, so a page is never filled with cases it may not see.
 /// </summary>
-public sealed class ListCases(CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
 
-    public async Task<V1.ListCasesResponse> HandleAsync(V1.ListCasesRequest request, CancellationToken cancellationToken)
+    public async Task<V1.ListCasesResponse> HandleAsync(V1.ListCasesRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation();
         if (request.PageSize is < 0 or > MaxPageSize)
@@ -33,7 +37,7 @@ public sealed class ListCases(CaseStore store, TimeProvider time, IWorkingCalend
         validation.ThrowIfInvalid();
 
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var query = store.WithItems();
+        var query = store.WithItems().Where(ApprovalAccess.ReadableBy(caller, db.ProjectRoutes));
         if (after is var (ms, id))
         {
             query = query.Where(c => c.OpenedAtUnixMs > ms || (c.OpenedAtUnixMs == ms && string.Compare(c.Id, id) > 0));

@@ -1,9 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
+using ProjectHub.Approval.Authorization;
 using ProjectHub.Approval.Cases;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Wire;
 using ProjectHub.Calendar;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
 using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Items;
@@ -14,7 +16,7 @@ namespace ProjectHub.Approval.Items;
 /// </summary>
 public sealed class GetTimeline(CaseStore store, TimeProvider time, IWorkingCalendar calendar)
 {
-    public async Task<V1.GetTimelineResponse> HandleAsync(V1.GetTimelineRequest request, CancellationToken cancellationToken)
+    public async Task<V1.GetTimelineResponse> HandleAsync(V1.GetTimelineRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation();
         validation.Required("case_id", request.CaseId);
@@ -23,6 +25,7 @@ public sealed class GetTimeline(CaseStore store, TimeProvider time, IWorkingCale
 
         var loaded = await store.FindAsync(request.CaseId, cancellationToken)
             ?? throw RpcException.NotFound($"Approval case {request.CaseId} does not exist.");
+        loaded.RequireReadableBy(caller);
         var item = loaded.Find(kind)
             ?? throw RpcException.NotFound($"Project {loaded.Record.ProjectId} does not require {kind}.");
 

@@ -13,7 +13,8 @@ namespace ProjectHub.Approval.Items;
 
 /// <summary>
 /// The shared path of every item change: load and rebuild the case, let the domain decide, append the timeline
-/// entry and the events it causes, and commit them in one transaction. A refusal throws before anything is saved.
+/// entry and the events it causes, and commit them in one transaction. A refusal throws before anything is saved;
+/// <c>authorize</c> runs on the loaded case before the domain is asked.
 /// </summary>
 public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar)
 {
@@ -22,6 +23,7 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         string caseId,
         V1.ItemKind wireKind,
         RequestValidation validation,
+        Action<LoadedCase, LoadedItem> authorize,
         Func<ApprovalItem, DateTimeOffset, TimelineEntry> change,
         CancellationToken cancellationToken)
     {
@@ -34,6 +36,7 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         var item = loaded.Find(kind)
             ?? throw RpcException.NotFound($"Project {loaded.Record.ProjectId} does not require {kind}.");
 
+        authorize(loaded, item);
         var now = time.GetUtcNow();
         var entry = change(item.Item, now);
         store.Record(item, entry);

@@ -12,6 +12,8 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
 
     public DbSet<TimelineRecord> Timeline => Set<TimelineRecord>();
 
+    public DbSet<ProjectRouteRecord> ProjectRoutes => Set<ProjectRouteRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<CaseRecord>(entity =>
@@ -39,6 +41,13 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
         {
             entity.ToTable("approval_timeline");
             entity.HasKey(t => new { t.ItemId, t.Sequence });
+        });
+        modelBuilder.Entity<ProjectRouteRecord>(entity =>
+        {
+            // No relationship to approval_cases: a case may be opened (by the DRC) before its project's event arrives.
+            entity.ToTable("approval_project_routes");
+            entity.HasKey(r => r.ProjectId);
+            entity.Property(r => r.ProjectId).HasMaxLength(128);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -14,6 +14,8 @@ public sealed class CaseRecord
 
     public bool GreenChannel { get; set; }
 
+    /// <summary>The registry's owner unit once its events name the project (kept in step by them); until then, the one
+    /// the DRC named when opening the case.</summary>
     public string OwnerUnit { get; set; } = "";
 
     public bool ExpertReviewRequired { get; set; }

@@ -34,13 +34,8 @@ public static class DomainErrors
         }
     }
 
-    /// <summary>Domain field names are camelCase; proto field paths are snake_case. The actor comes from a header.</summary>
-    private static string WireField(string? field) => field switch
-    {
-        null => "",
-        "actor" => Auditing.RequestActor.Header,
-        _ => SnakeCase(field),
-    };
+    /// <summary>Domain field names are camelCase; proto field paths are snake_case.</summary>
+    private static string WireField(string? field) => field is null ? "" : SnakeCase(field);
 
     public static string SnakeCase(string name)
     {

@@ -15,7 +15,7 @@ public static class BoardApi
 
         app.MapGet("/api/projects/{id}", async (string id, BoardServices s, CancellationToken ct) =>
         {
-            var read = BoardServices.As(BoardServices.ReaderActor, ct);
+            var read = s.Read(ct);
             Project project;
             try
             {
@@ -77,7 +77,7 @@ public static class BoardApi
                 FromDate = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ToDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            var ranks = await s.Registry.RankUnitsAsync(request, BoardServices.As(BoardServices.ReaderActor, ct));
+            var ranks = await s.Registry.RankUnitsAsync(request, s.Read(ct));
             return new
             {
                 from = ranks.FromDate,

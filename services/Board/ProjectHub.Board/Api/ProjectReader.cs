@@ -13,7 +13,7 @@ public static class ProjectReader
         {
             var page = await services.Registry.ListProjectsAsync(
                 new ListProjectsRequest { PageSize = 200, PageToken = token },
-                BoardServices.As(BoardServices.ReaderActor, cancellation));
+                services.Read(cancellation));
             all.AddRange(page.Projects);
             token = page.NextPageToken;
         }

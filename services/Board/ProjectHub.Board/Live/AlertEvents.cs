@@ -30,7 +30,7 @@ public static class AlertEvents
                 try
                 {
                     using var call = s.Escalation.SubscribeAlerts(new Esc.SubscribeAlertsRequest { RecipientId = recipient },
-                        BoardServices.Streaming(recipient, ct));
+                        s.ReadStream(ct));
                     await foreach (var alert in call.ResponseStream.ReadAllAsync(ct))
                     {
                         await ServerSentEvents.SendAsync(context.Response, "alert", Views.Alert(alert), ct);

@@ -2,6 +2,10 @@
 // service's SubscribeAlerts stream) says something arrived, and acknowledged with a button.
 "use strict";
 
+// False outside development mode: the board cannot act for a recipient without per-user sign-in (the server says 403).
+let canAcknowledge = true;
+const NO_ACK = "本看板尚未接入统一登录，不能代接收人确认；请使用 projecthub alerts ack 并携带本人令牌。";
+
 async function refresh() {
   const d = await getJson("/api/alerts");
   const status = document.getElementById("status");
@@ -12,12 +16,14 @@ async function refresh() {
     return;
   }
   document.getElementById("recipient").value = d.recipient;
-  status.textContent = d.alerts.length ? `${d.recipient}：${d.alerts.length} 条未确认` : `${d.recipient}：没有未确认的预警。`;
+  status.textContent = (d.alerts.length ? `${d.recipient}：${d.alerts.length} 条未确认` : `${d.recipient}：没有未确认的预警。`)
+    + (canAcknowledge ? "" : " " + NO_ACK);
   list.replaceChildren(...d.alerts.map(a => el("li", { class: "alert-item", "data-alert": a.id, "data-code": a.code, "data-project": a.projectId },
     el("div", {}, el("strong", { text: a.title }), " ", el("span", { class: "status", text: a.createdAt }),
       el("div", { text: a.body }),
       a.projectId ? el("a", { href: "project.html?id=" + encodeURIComponent(a.projectId), text: "查看项目" }) : null),
-    el("button", { type: "button", class: "ack", "data-alert": a.id, "aria-label": "确认预警：" + a.title, text: "确认" }))));
+    el("button", { type: "button", class: "ack", "data-alert": a.id, "aria-label": "确认预警：" + a.title, text: "确认",
+      disabled: !canAcknowledge, title: canAcknowledge ? null : NO_ACK }))));
 }
 
 async function acknowledge(id, button) {
@@ -25,7 +31,9 @@ async function acknowledge(id, button) {
   const r = await fetch("/api/alerts/acknowledge", { method: "POST", body: new URLSearchParams({ id }) });
   if (!r.ok) {
     button.disabled = false;
-    document.getElementById("status").textContent = "确认失败（HTTP " + r.status + "）";
+    // A problem response (403 outside development mode, or the service's refusal) says why; show it.
+    const problem = await r.json().catch(() => null);
+    document.getElementById("status").textContent = "确认失败（HTTP " + r.status + "）" + (problem?.detail ? "：" + problem.detail : "");
     return;
   }
   await refresh();
@@ -46,6 +54,11 @@ document.addEventListener("DOMContentLoaded", async () => {
     if (b) acknowledge(b.dataset.alert, b);
   });
   suggestRecipients();
+  try {
+    canAcknowledge = (await getJson("/api/me")).canAcknowledge !== false;
+  } catch (err) {
+    console.warn("/api/me failed; offering acknowledgement (the server refuses it with a message if it cannot):", err);
+  }
   await refresh();
   const source = new EventSource("/events/alerts");
   source.addEventListener("ready", () => { document.body.dataset.live = "on"; refresh(); });

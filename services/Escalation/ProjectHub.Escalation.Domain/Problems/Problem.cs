@@ -215,13 +215,14 @@ public sealed class Problem
 
     /// <summary>
     /// The raiser rejects the resolution: open again at the same tier, whose clock restarts now (the tier gets its
-    /// full limit again rather than being escalated at once for a deadline it met).
+    /// full limit again rather than being escalated at once for a deadline it met). <paramref name="onBehalfOfRaiser"/>:
+    /// someone the service authorized to act for the raiser (the DRC, an admin) reopens, recorded under their own name.
     /// </summary>
-    public ProblemChange Reopen(string by, string reason, DateTimeOffset now, EscalationRules rules)
+    public ProblemChange Reopen(string by, string reason, DateTimeOffset now, EscalationRules rules, bool onBehalfOfRaiser = false)
     {
         Require(by, EscalationErrorCode.ActorRequired, "Reopening needs the acting user.");
         Require(reason, EscalationErrorCode.ReasonRequired, "Reopening needs a reason for rejecting the resolution.");
-        if (!string.Equals(by, RaisedBy, StringComparison.Ordinal))
+        if (!onBehalfOfRaiser && !string.Equals(by, RaisedBy, StringComparison.Ordinal))
         {
             throw new EscalationDomainException(EscalationErrorCode.NotRaiser, "Only the actor who raised the problem may reopen it.");
         }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Escalation.Api;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Alerts;
 
@@ -13,7 +15,7 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
 
     /// <summary>Alerts in storage order; the page token is the last sequence returned.</summary>
     public async Task<(List<AlertRow> Alerts, string NextPageToken)> ListAsync(
-        string recipientId, bool includeAcknowledged, int pageSize, string pageToken, CancellationToken ct)
+        string recipientId, bool includeAcknowledged, int pageSize, string pageToken, Caller caller, CancellationToken ct)
     {
         var violations = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(recipientId))
@@ -37,6 +39,8 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
             throw RpcException.InvalidArgument("The alerts cannot be listed.", violations);
         }
 
+        EscalationAccess.EnsureMayReadAlertsOf(caller, recipientId, directory);
+
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var query = db.Alerts.AsNoTracking().Where(a => a.RecipientId == recipientId && a.Sequence > after);
         if (!includeAcknowledged)
@@ -50,10 +54,10 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
     }
 
     /// <summary>
-    /// Marks an alert read. Only its recipient (or the DRC) may; acknowledging again is a no-op that keeps the first
+    /// Marks an alert read. Only its recipient (or an admin) may; acknowledging again is a no-op that keeps the first
     /// acknowledgement.
     /// </summary>
-    public async Task<AlertRow> AcknowledgeAsync(string alertId, string actor, CancellationToken ct)
+    public async Task<AlertRow> AcknowledgeAsync(string alertId, Caller caller, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(alertId))
         {
@@ -61,16 +65,13 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
         }
 
         var row = await db.Alerts.FirstOrDefaultAsync(a => a.AlertId == alertId, ct)
-            ?? throw RpcException.NotFound($"Alert {alertId} does not exist.");
-        if (!string.Equals(actor, row.RecipientId, StringComparison.Ordinal) && !directory.DrcRecipientIds.Contains(actor, StringComparer.Ordinal))
-        {
-            throw RpcException.PermissionDenied($"Alert {alertId} is addressed to '{row.RecipientId}', not '{actor}'.");
-        }
+            ?? throw RpcException.NotFound($"Alert {ErrorText.Quote(alertId)} does not exist.");
+        EscalationAccess.EnsureMayAcknowledgeAlert(caller, row.RecipientId, directory);
 
         if (row.AcknowledgedAt is null)
         {
             row.AcknowledgedAt = time.GetUtcNow();
-            row.AcknowledgedBy = actor;
+            row.AcknowledgedBy = caller.Subject;
             await db.SaveChangesAsync(ct);
         }
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Alerts;
 
@@ -10,16 +13,19 @@ namespace ProjectHub.Escalation.Alerts;
 /// only sends sequences above the last one sent, so nothing is sent twice on one connection. A reconnect starts over
 /// from the unacknowledged alerts, which is the at-least-once-until-acknowledged contract.
 /// </summary>
-public sealed class AlertStream(IServiceScopeFactory scopes, AlertNotifier notifier, IConfiguration configuration)
+public sealed class AlertStream(
+    IServiceScopeFactory scopes, AlertNotifier notifier, RecipientDirectoryOptions directory, IConfiguration configuration)
 {
     private const int BatchSize = 100;
 
-    public async Task RunAsync(string recipientId, Func<AlertRow, Task> send, CancellationToken ct)
+    public async Task RunAsync(string recipientId, Caller caller, Func<AlertRow, Task> send, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(recipientId))
         {
             throw RpcException.InvalidArgument("recipient_id", "recipient_id is required.");
         }
+
+        EscalationAccess.EnsureMayReadAlertsOf(caller, recipientId, directory);
 
         // Polling is the safety net for alerts another instance stored (the notifier is in-process only).
         var poll = TimeSpan.FromSeconds(configuration.GetValue("Escalation:Alerts:PollSeconds", 5));

@@ -1,19 +1,14 @@
 using ProjectHub.Grpc;
+using ProjectHub.Hosting.Security;
+using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Api;
 
 /// <summary>
-/// Who is calling. The ONE place the actor is determined: until authentication lands it is the "x-actor" request
-/// header (default "anonymous"); auth will replace this method's body.
+/// Who is calling: the caller of the validated bearer token. Its subject is the actor recorded in every audit entry
+/// (raised/acknowledged/resolved by), never a request field.
 /// </summary>
 public static class Actor
 {
-    public const string Header = "x-actor";
-    public const string Anonymous = "anonymous";
-
-    public static string Of(ServerCallContext context)
-    {
-        var value = context.RequestHeaders.GetValue(Header);
-        return string.IsNullOrWhiteSpace(value) ? Anonymous : value.Trim();
-    }
+    public static Caller Of(ServerCallContext context) => context.Caller();
 }

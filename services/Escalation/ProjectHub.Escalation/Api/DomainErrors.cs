@@ -32,7 +32,7 @@ public static class DomainErrors
         EscalationErrorCode.UnknownCategory => "category",
         EscalationErrorCode.ReasonRequired => "reason",
         EscalationErrorCode.ResolutionRequired => "resolution",
-        EscalationErrorCode.ActorRequired => Actor.Header,
+        EscalationErrorCode.ActorRequired => "authorization", // the actor is the token's subject
         _ => "",
     };
 }

@@ -27,13 +27,12 @@ public sealed class ChangeRecorder(
     public EscalationDbContext Db => db;
 
     /// <summary>What alert routing knows about a project; unknown projects route to the DRC fallback.</summary>
-    public async Task<ProjectRouting> RoutingAsync(string projectId, CancellationToken ct)
-    {
-        var route = await db.ProjectRoutes.AsNoTracking().FirstOrDefaultAsync(r => r.ProjectId == projectId, ct);
-        return route is null
-            ? new ProjectRouting(projectId, "", "", "")
-            : new ProjectRouting(projectId, "", route.ResponsibleUnit, route.OwnerUnit, route.IndustryDepartment, route.LeaderInCharge);
-    }
+    public async Task<ProjectRouting> RoutingAsync(string projectId, CancellationToken ct) =>
+        await KnownRoutingAsync(projectId, ct) ?? new ProjectRouting(projectId, "", "", "");
+
+    /// <summary>The project's routing as last seen on registry events; null for a project never heard of.</summary>
+    public Task<ProjectRouting?> KnownRoutingAsync(string projectId, CancellationToken ct) =>
+        ProjectRoutingLookup.FindAsync(db, projectId, ct);
 
     /// <summary>Adds the change's history, alerts and integration events to the unit of work.</summary>
     public async Task RecordAsync(Problem problem, ProblemChange change, ProjectRouting routing, CancellationToken ct)

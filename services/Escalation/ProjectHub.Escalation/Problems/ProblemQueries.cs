@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Escalation.Api;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Problems;
 
@@ -13,23 +15,26 @@ public sealed class ProblemQueries(EscalationDbContext db, Ladder ladder, TimePr
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public async Task<ProblemRow> GetAsync(string problemId, CancellationToken ct)
+    /// <summary>An unknown id is NOT_FOUND for everyone; a problem outside the caller's scope is PERMISSION_DENIED.</summary>
+    public async Task<ProblemRow> GetAsync(string problemId, Caller caller, CancellationToken ct)
     {
-        var id = ProblemAccess.ParseId(problemId);
-        return await db.Problems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+        var id = ProblemLoader.ParseId(problemId);
+        var row = await db.Problems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
             ?? throw RpcException.NotFound($"Problem {id} does not exist.");
+        EscalationAccess.EnsureMayReadProblem(caller, await ProjectRoutingLookup.FindAsync(db, row.ProjectId, ct), row.ProjectId, row.TierId);
+        return row;
     }
 
-    public async Task<List<ProblemHistoryRow>> HistoryAsync(string problemId, CancellationToken ct)
+    public async Task<List<ProblemHistoryRow>> HistoryAsync(string problemId, Caller caller, CancellationToken ct)
     {
-        var problem = await GetAsync(problemId, ct);
+        var problem = await GetAsync(problemId, caller, ct);
         return await db.ProblemHistory.AsNoTracking().Where(h => h.ProblemId == problem.Id).OrderBy(h => h.Version).ToListAsync(ct);
     }
 
     /// <summary>Newest raised first; the page token is the offset of the next page.</summary>
     public async Task<(List<ProblemRow> Problems, string NextPageToken)> ListAsync(
         string projectId, string tierId, ProblemState? state, ProblemCategory? category, bool overdueOnly,
-        int pageSize, string pageToken, CancellationToken ct)
+        int pageSize, string pageToken, Caller caller, CancellationToken ct)
     {
         var violations = new List<(string, string)>();
         if (pageSize is < 0 or > MaxPageSize)
@@ -48,7 +53,8 @@ public sealed class ProblemQueries(EscalationDbContext db, Ladder ladder, TimePr
             throw RpcException.InvalidArgument("The problems cannot be listed.", violations);
         }
 
-        var query = db.Problems.AsNoTracking();
+        // Filtered to the caller's scope, so a page never reveals another unit's problems.
+        var query = db.Problems.AsNoTracking().Where(EscalationAccess.VisibleProblems(caller, db.ProjectRoutes.AsNoTracking(), ladder));
         if (!string.IsNullOrWhiteSpace(projectId))
         {
             query = query.Where(p => p.ProjectId == projectId);

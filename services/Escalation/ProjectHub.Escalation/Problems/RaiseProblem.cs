@@ -1,18 +1,24 @@
+using ProjectHub.Escalation.Api;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Grpc;
+using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Problems;
 
 /// <summary>Raises a problem at tier 1; the tier-1 handlers are alerted in the same transaction.</summary>
 public sealed class RaiseProblem(ChangeRecorder recorder, EscalationRules rules, TimeProvider time)
 {
-    public async Task<ProblemRow> HandleAsync(string projectId, ProblemCategory? category, string description, string actor, CancellationToken ct)
+    public async Task<ProblemRow> HandleAsync(string projectId, ProblemCategory? category, string description, Caller caller, CancellationToken ct)
     {
         var violations = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(projectId))
         {
             violations.Add(("project_id", "project_id is required."));
+        }
+        else
+        {
+            ProblemText.Check(violations, "project_id", projectId.Trim(), ProblemText.MaxProjectIdLength, multiLine: false);
         }
 
         if (category is null)
@@ -24,17 +30,25 @@ public sealed class RaiseProblem(ChangeRecorder recorder, EscalationRules rules,
         {
             violations.Add(("description", "description is required."));
         }
+        else
+        {
+            ProblemText.Check(violations, "description", description, ProblemText.MaxDescriptionLength, multiLine: true);
+        }
 
         if (violations.Count > 0)
         {
             throw RpcException.InvalidArgument("The problem cannot be raised.", violations);
         }
 
+        var project = await recorder.KnownRoutingAsync(projectId.Trim(), ct);
+        EscalationAccess.EnsureMayRaise(caller, project);
+
         var now = time.GetUtcNow();
-        var (problem, change) = Problem.Raise(new ProblemDraft(Guid.NewGuid(), projectId, category!.Value, description, actor), now, rules);
+        var (problem, change) = Problem.Raise(
+            new ProblemDraft(Guid.NewGuid(), projectId, category!.Value, description, caller.Subject), now, rules);
         var row = new ProblemRow().CopyFrom(problem, rules.Ladder);
         recorder.Db.Problems.Add(row);
-        await recorder.RecordAsync(problem, change, await recorder.RoutingAsync(problem.ProjectId, ct), ct);
+        await recorder.RecordAsync(problem, change, project ?? await recorder.RoutingAsync(problem.ProjectId, ct), ct);
         await recorder.SaveAsync(ct);
         return row;
     }

@@ -65,6 +65,7 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider ti
                 row.CopyFrom(problem, rules.Ladder);
                 await recorder.RecordAsync(problem, change, await recorder.RoutingAsync(problem.ProjectId, ct), ct);
                 await recorder.SaveAsync(ct);
+                EscalationCounter.Count(change);
                 return true;
             }
             catch (EscalationDomainException ex)

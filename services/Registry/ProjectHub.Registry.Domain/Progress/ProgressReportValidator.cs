@@ -14,6 +14,15 @@ public static class ProgressReportValidator
     public const int MaxNarrativeLength = 4000;
     public const int MaxProblemLength = 1000;
 
+    /// <summary>Problems listed in one report; more belong in the escalation service, one problem each.</summary>
+    public const int MaxProblems = 50;
+
+    /// <summary>More workers than any single site has; a larger figure is a typing error.</summary>
+    public const int MaxWorkers = 100_000;
+
+    /// <summary>Milestone names are quoted in messages only this far, so a hostile name is not echoed back whole.</summary>
+    private const int QuotedNameLength = 50;
+
     public static IReadOnlyList<FieldViolation> Validate(
         ProgressReport report, ProjectSchedule schedule, ReportCadence cadence, DateOnly today)
     {
@@ -44,6 +53,10 @@ public static class ProgressReportValidator
         {
             v.Add(new("workers", "Workers on site must not be negative."));
         }
+        else if (report.Workers > MaxWorkers)
+        {
+            v.Add(new("workers", Text($"Workers on site must be at most {MaxWorkers}; it is {report.Workers}.")));
+        }
 
         if (!Enum.IsDefined(report.State))
         {
@@ -53,6 +66,13 @@ public static class ProgressReportValidator
         CheckMilestones(v, report.ReachedMilestones, schedule.Baseline, today);
 
         TextChecks.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
+        if (report.Problems.Count > MaxProblems)
+        {
+            // One violation for the list, not one per entry: thousands would make an answer no client accepts.
+            v.Add(new("problems", Text($"A report lists at most {MaxProblems} problems; it lists {report.Problems.Count}.")));
+            return v;
+        }
+
         for (var i = 0; i < report.Problems.Count; i++)
         {
             var field = Text($"problems[{i}]");
@@ -94,6 +114,15 @@ public static class ProgressReportValidator
 
     private static void CheckMilestones(List<FieldViolation> v, IReadOnlyList<MilestoneReached> reached, Baseline baseline, DateOnly today)
     {
+        // A baseline has at most ProjectValidator.MaxMilestones, so a longer list is wrong as a whole: one violation
+        // says so, instead of thousands that would make an answer no client accepts.
+        if (reached.Count > ProjectValidator.MaxMilestones)
+        {
+            v.Add(new("reached_milestones", Text(
+                $"A report lists at most {ProjectValidator.MaxMilestones} reached milestones; it lists {reached.Count}.")));
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < reached.Count; i++)
         {
@@ -101,11 +130,11 @@ public static class ProgressReportValidator
             var m = reached[i];
             if (!baseline.Milestones.Any(b => string.Equals(b.Name, m.Name, StringComparison.Ordinal)))
             {
-                v.Add(new($"{at}.name", $"The baseline has no milestone named \"{m.Name}\"."));
+                v.Add(new($"{at}.name", $"The baseline has no milestone named \"{Quote(m.Name)}\"."));
             }
             else if (!seen.Add(m.Name))
             {
-                v.Add(new($"{at}.name", $"Milestone \"{m.Name}\" is listed more than once."));
+                v.Add(new($"{at}.name", $"Milestone \"{Quote(m.Name)}\" is listed more than once."));
             }
 
             if (m.ActualDate > today)
@@ -114,6 +143,9 @@ public static class ProgressReportValidator
             }
         }
     }
+
+    private static string Quote(string name) =>
+        name.Length <= QuotedNameLength ? name : string.Concat(name.AsSpan(0, QuotedNameLength), "…");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProjectHub.Registry.Domain.Validation;
 
 namespace ProjectHub.Registry.Domain.Projects;
@@ -9,6 +10,9 @@ public static class ProjectValidator
 
     /// <summary>Limit for the other single-line text fields (units, people, places).</summary>
     public const int MaxTextLength = 200;
+
+    /// <summary>Milestones of one baseline; a construction plan has a few dozen at most.</summary>
+    public const int MaxMilestones = 100;
 
     /// <param name="today">Today in Asia/Shanghai; only its year is used, to judge the national code's year.</param>
     public static IReadOnlyList<FieldViolation> Validate(ProjectDraft draft, DateOnly today)
@@ -66,7 +70,17 @@ public static class ProjectValidator
                 $"The planned completion {Format.Date(draft.PlannedCompletion)} must not be before the planned start {Format.Date(draft.PlannedStart)}."));
         }
 
-        violations.AddRange(draft.Baseline.Validate(draft.PlannedStart, draft.PlannedCompletion));
+        if (draft.Baseline.Milestones.Count > MaxMilestones)
+        {
+            // One violation for the list instead of one per milestone: thousands would make an answer no client accepts.
+            violations.Add(new FieldViolation("baseline.milestones", string.Create(CultureInfo.InvariantCulture,
+                $"A baseline has at most {MaxMilestones} milestones; it has {draft.Baseline.Milestones.Count}.")));
+        }
+        else
+        {
+            violations.AddRange(draft.Baseline.Validate(draft.PlannedStart, draft.PlannedCompletion));
+        }
+
         return violations;
     }
 }

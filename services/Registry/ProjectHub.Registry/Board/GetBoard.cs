@@ -6,6 +6,7 @@ using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Board;
@@ -13,14 +14,15 @@ namespace ProjectHub.Registry.Board;
 /// <summary>
 /// The battle map (挂图作战): every project still on the list (not exited), counted by light per dimension, with
 /// this year's money. Year-to-date completed is the investment of the current reports of periods starting this year.
+/// A caller who does not read everything sees the board of its own projects only.
 /// </summary>
 public sealed class GetBoard(RegistryDbContext db, TimeProvider time)
 {
-    public async Task<V1.Board> HandleAsync(CancellationToken ct)
+    public async Task<V1.Board> HandleAsync(Caller caller, CancellationToken ct)
     {
         var year = time.Today().Year;
         var exited = nameof(ProjectStage.Exited);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != exited).ToListAsync(ct);
+        var projects = await db.Projects.AsNoTracking().Visible(caller).Where(p => p.Stage != exited).ToListAsync(ct);
         var yearStart = new DateOnly(year, 1, 1);
         var completed = (await db.Reports.AsNoTracking()
                 .Where(r => r.IsCurrent && r.PeriodStart >= yearStart)

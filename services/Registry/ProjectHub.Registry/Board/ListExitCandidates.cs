@@ -3,16 +3,20 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Exit;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Board;
 
-/// <summary>Projects the exit rules propose for retirement; the DRC decides with ExitProject.</summary>
+/// <summary>
+/// Projects the exit rules propose for retirement; the DRC decides with ExitProject. Scoped callers see the
+/// candidates among their own projects.
+/// </summary>
 public sealed class ListExitCandidates(RegistryDbContext db, TimeProvider time, ExitRules rules)
 {
-    public async Task<V1.ListExitCandidatesResponse> HandleAsync(CancellationToken ct)
+    public async Task<V1.ListExitCandidatesResponse> HandleAsync(Caller caller, CancellationToken ct)
     {
-        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.RegisteredAtMs).ThenBy(p => p.Id).ToListAsync(ct);
+        var projects = await db.Projects.AsNoTracking().Visible(caller).OrderBy(p => p.RegisteredAtMs).ThenBy(p => p.Id).ToListAsync(ct);
         var names = projects.ToDictionary(p => p.Id, p => p.Name);
         var candidates = ExitCandidates.Find(
             projects.Select(p => new ExitInputs(p.Id, ProjectMapping.Stage(p), p.PlannedStart, p.ActualStart, p.RedSince)),

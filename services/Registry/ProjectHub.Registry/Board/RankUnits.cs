@@ -7,6 +7,7 @@ using ProjectHub.Registry.Domain.Ranking;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Board;
@@ -18,11 +19,12 @@ namespace ProjectHub.Registry.Board;
 /// [from, to], already ended, and not before the project's planned start or registration, for projects under
 /// construction; on time = the period's first version was submitted by the day after the period ended.
 /// Problem resolution: working days of the problems resolved in [from, to], from the escalation service's
-/// ProblemResolved events, by the unit named on the event.
+/// ProblemResolved events, by the unit named on the event. A caller who does not read everything gets the ranking
+/// computed over its own projects only (its portfolio), not the city-wide figures.
 /// </summary>
 public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCadence cadence, RankingWeights weights)
 {
-    public async Task<V1.RankUnitsResponse> HandleAsync(V1.RankUnitsRequest request, CancellationToken ct)
+    public async Task<V1.RankUnitsResponse> HandleAsync(V1.RankUnitsRequest request, Caller caller, CancellationToken ct)
     {
         var v = new Violations();
         var today = time.Today();
@@ -36,12 +38,19 @@ public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCad
         v.ThrowIfAny();
 
         var exited = nameof(ProjectStage.Exited);
-        var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != exited).ToListAsync(ct);
+        var visible = db.Projects.AsNoTracking().Visible(caller);
+        var projects = await visible.Where(p => p.Stage != exited).ToListAsync(ct);
         var yearStart = new DateOnly(to.Year, 1, 1);
         var reports = await db.Reports.AsNoTracking().Where(r => r.PeriodStart >= (from < yearStart ? from : yearStart) && r.PeriodStart <= to).ToListAsync(ct);
         var byProject = reports.ToLookup(r => r.ProjectId);
-        var resolved = (await db.ResolvedProblems.AsNoTracking().Where(p => p.ResolvedOn >= from && p.ResolvedOn <= to).ToListAsync(ct))
-            .ToLookup(p => p.ResponsibleUnit, StringComparer.Ordinal);
+        var resolvedQuery = db.ResolvedProblems.AsNoTracking().Where(p => p.ResolvedOn >= from && p.ResolvedOn <= to);
+        if (!caller.ReadsEverything)
+        {
+            // Only the problems of the caller's own projects count towards its view of the units.
+            resolvedQuery = resolvedQuery.Where(r => visible.Any(p => p.Id == r.ProjectId));
+        }
+
+        var resolved = (await resolvedQuery.ToListAsync(ct)).ToLookup(p => p.ResponsibleUnit, StringComparer.Ordinal);
 
         var figures = projects.GroupBy(p => p.ResponsibleUnit, StringComparer.Ordinal).Select(unit =>
         {

@@ -1,18 +1,12 @@
-using ProjectHub.Grpc;
+using ProjectHub.Security;
 
 namespace ProjectHub.Registry.Common;
 
 /// <summary>
-/// Who is calling. The one place that decides it: until authentication lands it is the <c>x-actor</c> header,
-/// "anonymous" without one; the auth issue replaces this body with the authenticated principal.
+/// Who is acting, as audit records, baselines, reports and events name it: the subject of the caller's verified
+/// token (<c>context.Caller()</c>) — never a request field or header, so nobody can act in another's name.
 /// </summary>
 public static class CallActor
 {
-    public const string Header = "x-actor";
-
-    public static string From(ServerCallContext context)
-    {
-        var value = context.RequestHeaders.GetValue(Header);
-        return string.IsNullOrWhiteSpace(value) ? "anonymous" : value.Trim();
-    }
+    public static string Of(Caller caller) => caller.Subject;
 }

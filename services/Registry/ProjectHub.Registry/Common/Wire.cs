@@ -42,7 +42,7 @@ public static class Wire
             return parsed;
         }
 
-        v.Add(field, $"\"{value.Value}\" is not a decimal; use invariant notation such as \"1234.5\".");
+        v.Add(field, $"{Grpc.ErrorText.Quote(value.Value)} is not a decimal; use invariant notation such as \"1234.5\".");
         return 0m;
     }
 
@@ -73,7 +73,7 @@ public static class Wire
 
     private static DateOnly Bad(string text, string field, Violations v)
     {
-        v.Add(field, $"\"{text}\" is not a date in the form YYYY-MM-DD.");
+        v.Add(field, $"{Grpc.ErrorText.Quote(text)} is not a date in the form YYYY-MM-DD.");
         return default;
     }
 

@@ -9,16 +9,32 @@ using V1 = ProjectHub.Registry.V1;
 namespace ProjectHub.Registry.Demo;
 
 /// <summary>
-/// <c>seed-demo [--registry http://127.0.0.1:5101]</c>: loads about fifty believable key projects into a running
-/// registry through its public gRPC API (so the same rules and audit apply), arranged so every light shows at once:
+/// <c>seed-demo [--registry http://127.0.0.1:5101] [--token JWT]</c>: loads about fifty believable key projects into a
+/// running registry through its public gRPC API (so the same rules, permissions and audit apply), arranged so every light shows at once:
 /// green on plan, yellow and red lag, long suspension, overdue milestones, start passed and not started, plus
 /// reserve, completed and not-yet-reporting projects. Dates are relative to today so the picture holds any day.
 /// </summary>
 public static class DemoSeeder
 {
     public const string Command = "seed-demo";
+    public const string TokenVariable = "PROJECTHUB_TOKEN";
     private const string Actor = "demo-seed";
     private const string Marker = "（示范）";
+
+    public const string Help = $"""
+        ProjectHub.Registry seed-demo — loads demo projects into a running registry over gRPC, then exits.
+
+        Usage: ProjectHub.Registry seed-demo [--registry URL] [--token JWT]
+
+          --registry URL   the registry's gRPC address (http://127.0.0.1:5101)
+          --token JWT      bearer token sent with every call [env {TokenVariable}]. It registers projects, so it
+                           must be a drc or admin token; progress reports are the owners' (or admin's), so with one
+                           token for everything give an admin token.
+
+        Without a token it mints development tokens (the public development key; subject "{Actor}"): a drc token
+        for registering and stage changes, and an owner token per owner unit for the progress reports. Only a
+        registry running with Auth:Mode=Development accepts them.
+        """;
 
     private sealed record Kind(string Department, string ResponsibleUnit, string Owner, string Leader, string Industry, string[] Names);
 
@@ -46,16 +62,35 @@ public static class DemoSeeder
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var address = "http://127.0.0.1:5101";
-        var at = Array.IndexOf(args, "--registry");
-        if (at >= 0 && at + 1 < args.Length)
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
-            address = args[at + 1];
+            Console.WriteLine(Help);
+            return 0;
+        }
+
+        var address = Option(args, "--registry") ?? "http://127.0.0.1:5101";
+        var tokens = DemoTokens.From(Option(args, "--token") ?? Environment.GetEnvironmentVariable(TokenVariable), Actor);
+        if (tokens.Minted)
+        {
+            Console.WriteLine($"No --token or {TokenVariable}: using development tokens (drc, and owner per unit), which only a registry in Auth:Mode=Development accepts.");
         }
 
         using var channel = GrpcChannel.ForAddress(address);
-        var client = new ProjectRegistryClient(channel);
-        var options = new CallOptions(Headers: new Metadata().Add(CallActor.Header, Actor));
+        try
+        {
+            return await SeedAsync(new ProjectRegistryClient(channel), tokens, address);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
+        {
+            // The usual first-run mistake (a production registry, or a token of the wrong role): say what to do.
+            Console.Error.WriteLine($"The registry at {address} refused the seeder: {e.Status.Detail} See seed-demo --help for tokens.");
+            return 1;
+        }
+    }
+
+    private static async Task<int> SeedAsync(ProjectRegistryClient client, DemoTokens tokens, string address)
+    {
+        var options = tokens.Manager;
         var existing = await client.ListProjectsAsync(new ListProjectsRequest { NameContains = Marker, PageSize = 1 }, options);
         if (existing.Projects.Count > 0)
         {
@@ -74,7 +109,7 @@ public static class DemoSeeder
                 var kind = Kinds[n % Kinds.Length];
                 var locality = Localities[(n * 3) % Localities.Length];
                 var name = $"{locality}{kind.Names[(n / Kinds.Length) % kind.Names.Length]}项目{Marker}";
-                await LoadAsync(client, options, shape, kind, locality, name, n, today, monday, random);
+                await LoadAsync(client, tokens, shape, kind, locality, name, n, today, monday, random);
             }
         }
 
@@ -83,9 +118,10 @@ public static class DemoSeeder
         return 0;
     }
 
-    private static async Task LoadAsync(ProjectRegistryClient client, CallOptions options, Shape shape, Kind kind,
+    private static async Task LoadAsync(ProjectRegistryClient client, DemoTokens tokens, Shape shape, Kind kind,
         string locality, string name, int n, DateOnly today, DateOnly monday, Random random)
     {
+        var options = tokens.Manager;
         var total = 8000m + (random.Next(1, 60) * 5000m);
         var (start, completion) = shape switch
         {
@@ -174,13 +210,19 @@ public static class DemoSeeder
                 report.ReachedMilestones.Add(new V1.MilestoneReached { Name = reached[0], ActualDate = Wire.Date(milestoneDate.AddDays(3)) });
             }
 
-            await client.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = report }, options);
+            await client.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = report }, tokens.OwnerOf(fields.OwnerUnit));
         }
 
         if (shape == Shape.Completed)
         {
             await client.ChangeStageAsync(new ChangeStageRequest { ProjectId = project.Id, Stage = ProjectStage.Completed, Reason = "竣工验收通过" }, options);
         }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static V1.Decimal Money(decimal value) => Wire.Dec(value);

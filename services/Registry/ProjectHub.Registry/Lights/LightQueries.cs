@@ -3,18 +3,24 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Lights;
 
 public sealed class LightQueries(RegistryDbContext db)
 {
-    public async Task<V1.LightStatus> GetAsync(string projectId, CancellationToken ct) =>
-        ProjectMapping.LightStatus(await ProjectStore.FindAsync(db, projectId, ct));
-
-    public async Task<V1.LightHistory> HistoryAsync(string projectId, CancellationToken ct)
+    public async Task<V1.LightStatus> GetAsync(string projectId, Caller caller, CancellationToken ct)
     {
         var project = await ProjectStore.FindAsync(db, projectId, ct);
+        RegistryAccess.RequireRead(caller, project);
+        return ProjectMapping.LightStatus(project);
+    }
+
+    public async Task<V1.LightHistory> HistoryAsync(string projectId, Caller caller, CancellationToken ct)
+    {
+        var project = await ProjectStore.FindAsync(db, projectId, ct);
+        RegistryAccess.RequireRead(caller, project);
         var rows = await db.LightHistory.AsNoTracking().Where(h => h.ProjectId == project.Id).OrderBy(h => h.Sequence).ToListAsync(ct);
         var history = new V1.LightHistory { ProjectId = project.Id };
         history.Entries.AddRange(rows.Select(h =>

@@ -5,6 +5,7 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -15,8 +16,10 @@ namespace ProjectHub.Registry.Projects;
 /// </summary>
 public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.ChangeStageRequest request, string actor, CancellationToken ct)
+    public async Task<V1.Project> HandleAsync(V1.ChangeStageRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireManage(caller, "change project stages");
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(request.Reason, v);
         var target = Wire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);

@@ -5,6 +5,7 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -12,8 +13,10 @@ namespace ProjectHub.Registry.Projects;
 /// <summary>Retires a project through the exit mechanism (退出机制). Its light goes out; its history stays.</summary>
 public sealed class ExitProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.ExitProjectRequest request, string actor, CancellationToken ct)
+    public async Task<V1.Project> HandleAsync(V1.ExitProjectRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireManage(caller, "exit projects");
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(request.Reason, v);
         v.ThrowIfAny();

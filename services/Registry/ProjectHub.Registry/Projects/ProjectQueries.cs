@@ -6,6 +6,7 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -16,14 +17,19 @@ public sealed class ProjectQueries(RegistryDbContext db)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<V1.Project> GetAsync(string projectId, CancellationToken ct) =>
-        await ProjectStore.ToWireAsync(db, await ProjectStore.FindAsync(db, projectId, ct), ct);
+    public async Task<V1.Project> GetAsync(string projectId, Caller caller, CancellationToken ct)
+    {
+        var row = await ProjectStore.FindAsync(db, projectId, ct);
+        RegistryAccess.RequireRead(caller, row);
+        return await ProjectStore.ToWireAsync(db, row, ct);
+    }
 
     /// <summary>
     /// Registration order, with the id breaking ties; the page token is the last (instant, id) seen, so pages stay
-    /// stable while projects are added or edited (keyset paging, no offsets).
+    /// stable while projects are added or edited (keyset paging, no offsets). Only the caller's projects are listed:
+    /// the scope is part of the query, so pages are full and tokens stay valid.
     /// </summary>
-    public async Task<V1.ListProjectsResponse> ListAsync(V1.ListProjectsRequest r, CancellationToken ct)
+    public async Task<V1.ListProjectsResponse> ListAsync(V1.ListProjectsRequest r, Caller caller, CancellationToken ct)
     {
         var v = new Violations();
         if (r.PageSize is < 0 or > MaxPageSize)
@@ -46,7 +52,7 @@ public sealed class ProjectQueries(RegistryDbContext db)
         var stage = Wire.FromWire<V1.ProjectStage, ProjectStage>(r.Stage);
         v.ThrowIfAny();
 
-        var query = db.Projects.AsNoTracking();
+        var query = db.Projects.AsNoTracking().Visible(caller);
         if (r.OnlyUnlit)
         {
             query = query.Where(p => p.Light == nameof(Light.None));
@@ -117,9 +123,10 @@ public sealed class ProjectQueries(RegistryDbContext db)
         return response;
     }
 
-    public async Task<V1.ProjectHistory> HistoryAsync(string projectId, CancellationToken ct)
+    public async Task<V1.ProjectHistory> HistoryAsync(string projectId, Caller caller, CancellationToken ct)
     {
         var row = await ProjectStore.FindAsync(db, projectId, ct);
+        RegistryAccess.RequireRead(caller, row);
         var audit = await db.Audit.AsNoTracking().Where(a => a.ProjectId == row.Id).OrderBy(a => a.Sequence).ToListAsync(ct);
         var baselines = await db.Baselines.AsNoTracking().Where(b => b.ProjectId == row.Id).OrderBy(b => b.Version).ToListAsync(ct);
         var history = new V1.ProjectHistory { ProjectId = row.Id };

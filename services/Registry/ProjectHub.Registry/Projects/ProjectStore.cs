@@ -17,7 +17,7 @@ public static class ProjectStore
         }
 
         return await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw RpcException.NotFound($"No project with id \"{projectId}\".");
+            ?? throw RpcException.NotFound($"No project with id {ErrorText.Quote(projectId)}.");
     }
 
     public static async Task<V1.Project> ToWireAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
@@ -39,12 +39,20 @@ public static class ProjectStore
             ChangesJson = Json.Write(changes.ToList()),
         });
 
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>A reason is multi-line text (line breaks and tabs allowed); other control characters are refused.</summary>
     public static void RequireReason(string? reason, Violations v)
     {
         v.Require(reason, "reason", "why the change is made (it goes into the audit trail)");
-        if (reason is { Length: > 1000 })
+        if (reason is { Length: > MaxReasonLength })
         {
-            v.Add("reason", "Must be at most 1000 characters.");
+            v.Add("reason", $"Must be at most {MaxReasonLength} characters.");
+        }
+
+        if (reason is not null && reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            v.Add("reason", "Must not contain control characters other than line breaks and tabs.");
         }
     }
 }

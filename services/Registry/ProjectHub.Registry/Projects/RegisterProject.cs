@@ -4,6 +4,7 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -11,8 +12,10 @@ namespace ProjectHub.Registry.Projects;
 /// <summary>Puts a project on the list: validated, stored with baseline version 1, audited, published, lit.</summary>
 public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.RegisterProjectRequest request, string actor, CancellationToken ct)
+    public async Task<V1.Project> HandleAsync(V1.RegisterProjectRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireManage(caller, "register projects");
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         var today = time.Today();
         if (request.Project is null)

@@ -5,6 +5,7 @@ using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -12,11 +13,24 @@ namespace ProjectHub.Registry.Projects;
 /// <summary>Replaces the baseline with a new version (the old one stays in history) and re-evaluates the light.</summary>
 public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.ReplanProjectRequest request, string actor, CancellationToken ct)
+    public async Task<V1.Project> HandleAsync(V1.ReplanProjectRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireManage(caller, "replan projects");
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(request.Reason, v);
-        var baseline = ProjectMapping.ToBaseline(request.Baseline, v, "baseline.milestones");
+        var baseline = Baseline.Empty;
+        if (request.Baseline?.Milestones.Count is > ProjectValidator.MaxMilestones and var count)
+        {
+            // Refused before its milestones are read: thousands of them would each add violations.
+            v.Add("baseline.milestones", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A baseline has at most {ProjectValidator.MaxMilestones} milestones; it has {count}."));
+        }
+        else
+        {
+            baseline = ProjectMapping.ToBaseline(request.Baseline, v, "baseline.milestones");
+        }
+
         var start = Wire.ParseOptionalDate(request.PlannedStart, "planned_start", v);
         var completion = Wire.ParseOptionalDate(request.PlannedCompletion, "planned_completion", v);
         v.ThrowIfAny();

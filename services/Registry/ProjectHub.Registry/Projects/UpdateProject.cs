@@ -1,9 +1,11 @@
 using ProjectHub.Contracts.Registry;
+using ProjectHub.Grpc;
 using ProjectHub.Hosting.Messaging;
 using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
@@ -22,8 +24,10 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
         "total_investment", "year_planned_investment", "planned_start", "planned_completion",
     };
 
-    public async Task<V1.Project> HandleAsync(V1.UpdateProjectRequest request, string actor, CancellationToken ct)
+    public async Task<V1.Project> HandleAsync(V1.UpdateProjectRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireManage(caller, "update projects");
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(request.Reason, v);
         var paths = request.UpdateMask?.Paths.Distinct(StringComparer.Ordinal).ToList() ?? [];
@@ -36,7 +40,7 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
         {
             v.Add("update_mask", path == "baseline"
                 ? "The baseline is changed with ReplanProject, which keeps the old one in history."
-                : $"\"{path}\" is not an updatable field.");
+                : $"{ErrorText.Quote(path)} is not an updatable field.");
         }
 
         if (request.Project is null)

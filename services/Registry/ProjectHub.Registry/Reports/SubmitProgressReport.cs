@@ -8,6 +8,7 @@ using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
+using ProjectHub.Security;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Reports;
@@ -20,8 +21,10 @@ namespace ProjectHub.Registry.Reports;
 public sealed class SubmitProgressReport(
     RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time, ReportCadence cadence)
 {
-    public async Task<V1.SubmitProgressReportResponse> HandleAsync(V1.SubmitProgressReportRequest request, string actor, CancellationToken ct)
+    public async Task<V1.SubmitProgressReportResponse> HandleAsync(V1.SubmitProgressReportRequest request, Caller caller, CancellationToken ct)
     {
+        RegistryAccess.RequireReportAtAll(caller);
+        var actor = CallActor.Of(caller);
         var v = new Violations();
         if (request.Report is null)
         {
@@ -32,6 +35,7 @@ public sealed class SubmitProgressReport(
         var report = ReportMapping.ToDomain(request.Report!, v);
         v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, request.Report!.ProjectId, ct);
+        RegistryAccess.RequireReport(caller, row);
         if (ProjectMapping.Stage(row) is not (ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
         {
             throw RpcException.FailedPrecondition("NOT_REPORTING",

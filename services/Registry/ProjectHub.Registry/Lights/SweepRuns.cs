@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using ProjectHub.Registry.Persistence;
+
+namespace ProjectHub.Registry.Lights;
+
+/// <summary>
+/// The claim that makes the daily light sweep run once per day across registry replicas: a row in "sweep_runs"
+/// keyed by the Shanghai day. The replica whose insert wins runs the sweep; the others see the key taken. A claim
+/// left unfinished for longer than <see cref="Lease"/> (its replica died mid-sweep) may be taken over.
+/// Plain SQL that SQLite and PostgreSQL both speak, with its own CREATE TABLE IF NOT EXISTS, so databases created
+/// before the table existed get it too (EnsureCreated does nothing on an existing database).
+/// </summary>
+public static class SweepRuns
+{
+    /// <summary>Far longer than a sweep takes (one short transaction per project).</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromHours(1);
+
+    private const string CreateTable =
+        "CREATE TABLE IF NOT EXISTS sweep_runs (" +
+        "day VARCHAR(10) NOT NULL PRIMARY KEY, " +
+        "claimed_by VARCHAR(200) NOT NULL, " +
+        "claimed_at_ms BIGINT NOT NULL, " +
+        "finished_at_ms BIGINT NULL)";
+
+    /// <summary>True when this replica won <paramref name="day"/>'s sweep (a fresh claim, or a stale one taken over).</summary>
+    public static async Task<bool> TryClaimAsync(RegistryDbContext db, DateOnly day, string replica, DateTimeOffset now, CancellationToken ct)
+    {
+        await EnsureTableAsync(db, ct);
+        var key = Key(day);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        // The primary key decides: exactly one insert of the day's row succeeds, whatever the timing.
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO sweep_runs (day, claimed_by, claimed_at_ms) VALUES ({key}, {replica}, {nowMs}) ON CONFLICT (day) DO NOTHING", ct);
+        if (inserted == 1)
+        {
+            return true;
+        }
+
+        var staleBefore = (now - Lease).ToUnixTimeMilliseconds();
+        var takenOver = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sweep_runs SET claimed_by = {replica}, claimed_at_ms = {nowMs} WHERE day = {key} AND finished_at_ms IS NULL AND claimed_at_ms < {staleBefore}", ct);
+        return takenOver == 1;
+    }
+
+    /// <summary>Marks the day's sweep done, so no other replica ever takes it over.</summary>
+    public static Task FinishAsync(RegistryDbContext db, DateOnly day, string replica, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = Key(day);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        return db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sweep_runs SET finished_at_ms = {nowMs} WHERE day = {key} AND claimed_by = {replica}", ct);
+    }
+
+    /// <summary>Who claimed <paramref name="day"/>, or null when nobody did.</summary>
+    public static async Task<string?> ClaimedByAsync(RegistryDbContext db, DateOnly day, CancellationToken ct)
+    {
+        await EnsureTableAsync(db, ct);
+        var key = Key(day);
+        return await db.Database.SqlQuery<string>($"SELECT claimed_by AS \"Value\" FROM sweep_runs WHERE day = {key}").FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task EnsureTableAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        // Two PostgreSQL sessions creating the same table at the same instant can both pass IF NOT EXISTS and one
+        // then fails; the retry finds the table there.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(CreateTable, ct);
+                return;
+            }
+            catch (DbException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
+    }
+
+    private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
