@@ -28,23 +28,23 @@ public sealed class OutboxSignalTests
             var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
             db.Notes.Add(new Note { Id = 1, Text = "no event" });
             await db.SaveChangesAsync();
-            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.False(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
 
             db.Notes.Add(new Note { Id = 2, Text = "with event" });
             db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
             await db.SaveChangesAsync();
-            Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.True(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
 
             // Inside an explicit transaction the signal waits for the commit, and a rollback never signals.
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
                 db.AddIntegrationEvent(new ApprovalsCompleted(Guid.NewGuid(), DateTimeOffset.UtcNow, "P", "C"));
                 await db.SaveChangesAsync();
-                Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+                Assert.False(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
                 await transaction.CommitAsync();
             }
 
-            Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.True(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
 
             await using (var transaction = await db.Database.BeginTransactionAsync())
             {
@@ -53,7 +53,7 @@ public sealed class OutboxSignalTests
                 await transaction.RollbackAsync();
             }
 
-            Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
+            Assert.False(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
         }
         finally
         {
@@ -61,4 +61,17 @@ public sealed class OutboxSignalTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_commit_wakes_the_relay_of_its_own_database_not_another_services()
+    {
+        // The embedded host runs three relays on one signal; the registry's commit must wake the registry's relay.
+        var signal = new OutboxSignal();
+        signal.Notify(typeof(TestDbContext));
+        Assert.False(await signal.WaitAsync(typeof(OtherDbContext), TimeSpan.Zero, CancellationToken.None));
+        Assert.True(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
+        Assert.False(await signal.WaitAsync(typeof(TestDbContext), TimeSpan.Zero, CancellationToken.None));
+    }
+
+    private sealed class OtherDbContext;
 }

@@ -52,7 +52,7 @@ public sealed class MessagingTests(InfrastructureFixture infra) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        app.Services.GetRequiredService<OutboxSignal>().Notify();
+        app.Services.GetRequiredService<OutboxSignal>().Notify(typeof(TestDbContext));
         var received = await app.Services.GetRequiredService<Ledger>().WaitForAsync(evt.EventId, TimeSpan.FromSeconds(20));
         Assert.Equal("P-1", received.ProjectId);
         await WaitUntilAsync(TimeSpan.FromSeconds(15), async () =>
@@ -81,7 +81,7 @@ public sealed class MessagingTests(InfrastructureFixture infra) : IAsyncLifetime
                 db.AddIntegrationEvent(evt);
                 await db.SaveChangesAsync();
                 saved.Add(evt.EventId);
-                app.Services.GetRequiredService<OutboxSignal>().Notify();
+                app.Services.GetRequiredService<OutboxSignal>().Notify(typeof(TestDbContext));
                 await Task.Delay(10);
             }
         }
@@ -131,7 +131,7 @@ public sealed class MessagingTests(InfrastructureFixture infra) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        app.Services.GetRequiredService<OutboxSignal>().Notify();
+        app.Services.GetRequiredService<OutboxSignal>().Notify(typeof(TestDbContext));
         var ledger = app.Services.GetRequiredService<Ledger>();
         await ledger.WaitForAsync(good.EventId, TimeSpan.FromSeconds(30));
         Assert.False(ledger.Deliveries.ContainsKey(poison.EventId));

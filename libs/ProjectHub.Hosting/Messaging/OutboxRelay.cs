@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -9,18 +10,23 @@ using ProjectHub.Contracts;
 
 namespace ProjectHub.Hosting.Messaging;
 
-/// <summary>Wakes the relays as soon as a unit of work with events committed, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes a service's relay as soon as a unit of work with events committed, instead of waiting for the next poll.
+/// One wake-up per database context type: in the embedded host three relays share this singleton, and a commit in
+/// the registry must wake the registry's relay, not whichever relay happened to be waiting.
+/// </summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly ConcurrentDictionary<Type, SemaphoreSlim> _signals = new();
 
-    public void Notify()
+    public void Notify(Type context)
     {
-        if (_signal.CurrentCount == 0)
+        var signal = For(context);
+        if (signal.CurrentCount == 0)
         {
             try
             {
-                _signal.Release();
+                signal.Release();
             }
             catch (SemaphoreFullException)
             {
@@ -30,7 +36,10 @@ public sealed class OutboxSignal
     }
 
     /// <summary>True when woken, false when the timeout passed first.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    public Task<bool> WaitAsync(Type context, TimeSpan timeout, CancellationToken cancellationToken) =>
+        For(context).WaitAsync(timeout, cancellationToken);
+
+    private SemaphoreSlim For(Type context) => _signals.GetOrAdd(context, _ => new SemaphoreSlim(0, 1));
 }
 
 /// <summary>
@@ -64,7 +73,7 @@ internal sealed class OutboxRelay<TContext>(
 
             if (published < BatchSize)
             {
-                await signal.WaitAsync(PollInterval, stoppingToken);
+                await signal.WaitAsync(typeof(TContext), PollInterval, stoppingToken);
             }
         }
     }
@@ -74,24 +83,52 @@ internal sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        // Untracked, and marked sent with one UPDATE per batch: a SaveChanges per message (each its own commit,
+        // each re-scanning every tracked row) was most of the relay's cost under load.
         var pending = await context.Set<OutboxMessage>()
+            .AsNoTracking()
             .Where(m => m.SentAt == null)
             .OrderBy(m => m.Sequence)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
-        foreach (var message in pending)
+        var published = new List<Guid>(pending.Count);
+        try
         {
-            var type = typeof(IIntegrationEvent).Assembly.GetType(message.Type)
-                ?? throw new InvalidOperationException($"Outbox message {message.Id} has unknown type {message.Type}.");
-            var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxJson.Options)!;
-            using var activity = StartPublishActivity(message);
-            await publisher.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
-            message.SentAt = time.GetUtcNow();
-            message.Attempts++;
-            await context.SaveChangesAsync(cancellationToken);
+            foreach (var message in pending)
+            {
+                var type = EventTypes.GetOrAdd(message.Type, name => typeof(IIntegrationEvent).Assembly.GetType(name))
+                    ?? throw new InvalidOperationException($"Outbox message {message.Id} has unknown type {message.Type}.");
+                var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxJson.Options)!;
+                using var activity = StartPublishActivity(message);
+                await publisher.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
+                published.Add(message.Id);
+            }
+        }
+        catch when (published.Count > 0)
+        {
+            // Keep what the bus already confirmed, so only the failed message and those after it go again.
+            await MarkSentAsync(context, published, CancellationToken.None);
+            throw;
+        }
+
+        if (published.Count > 0)
+        {
+            await MarkSentAsync(context, published, cancellationToken);
         }
 
         return pending.Count;
+    }
+
+    private static readonly ConcurrentDictionary<string, Type?> EventTypes = new(StringComparer.Ordinal);
+
+    private Task<int> MarkSentAsync(TContext context, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var sentAt = time.GetUtcNow();
+        return context.Set<OutboxMessage>()
+            .Where(m => ids.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.SentAt, sentAt)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
     }
 
     private static Activity? StartPublishActivity(OutboxMessage message) =>

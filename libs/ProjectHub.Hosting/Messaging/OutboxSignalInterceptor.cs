@@ -72,7 +72,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
         // Inside an explicit transaction the rows are not visible until it commits; the commit notifies then.
         if (context is not null && context.Database.CurrentTransaction is null && Pending.Remove(context))
         {
-            signal.Notify();
+            signal.Notify(context.GetType());
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
     {
         if (context is not null && Pending.Remove(context))
         {
-            signal.Notify();
+            signal.Notify(context.GetType());
         }
     }
 
