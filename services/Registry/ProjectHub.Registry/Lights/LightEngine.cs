@@ -20,7 +20,16 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
     public async Task<LightChange> EvaluateAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
     {
         var inputs = await GatherAsync(db, row, ct);
-        var today = time.Today();
+        return Apply(db, row, inputs, time.Today());
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="inputs"/> and writes the result onto <paramref name="row"/>, adding the history row
+    /// and the outbox event to <paramref name="db"/> when they are due. The row itself is not attached: a tracked
+    /// row is saved by the caller's SaveChanges, an untracked one (the sweep's) must be attached by the caller.
+    /// </summary>
+    public LightChange Apply(RegistryDbContext db, ProjectRow row, LightInputs inputs, DateOnly today)
+    {
         var assessment = LightEvaluator.Evaluate(inputs, rules, today);
         var previousLight = ProjectMapping.LightOf(row);
         var previousReasons = Json.Read<List<LightReason>>(row.LightReasonsJson);
@@ -73,8 +82,23 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
     private static async Task<LightInputs> GatherAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
     {
         var reports = await db.Reports.AsNoTracking().Where(r => r.ProjectId == row.Id).ToListAsync(ct);
-        var current = reports.Where(r => r.IsCurrent).OrderByDescending(r => r.PeriodStart).ToList();
         var overdue = await db.OverdueApprovals.AsNoTracking().Where(o => o.ProjectId == row.Id).ToListAsync(ct);
+        return Inputs(
+            row,
+            reports.Count == 0 ? null : reports.Max(r => r.SubmittedOn),
+            reports.Where(r => r.IsCurrent),
+            overdue);
+    }
+
+    /// <summary>
+    /// The light rules' inputs from what is stored. <paramref name="currentReports"/> are the project's current
+    /// report versions (any order; only PeriodStart, State, CumulativePercent and ReachedMilestonesJson are read);
+    /// <paramref name="lastReportOn"/> is the latest submission day over all its versions.
+    /// </summary>
+    public static LightInputs Inputs(
+        ProjectRow row, DateOnly? lastReportOn, IEnumerable<ReportRow> currentReports, IEnumerable<OverdueApprovalRow> overdue)
+    {
+        var current = currentReports.OrderByDescending(r => r.PeriodStart).ToList();
 
         // The unbroken run of SUSPENDED reports ending at the latest period.
         var suspendedRun = current.TakeWhile(r => r.State == nameof(ConstructionState.Suspended)).ToList();
@@ -85,7 +109,7 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
             Schedule = ProjectMapping.Schedule(row),
             RegisteredOn = row.RegisteredOn,
             ActualStart = row.ActualStart,
-            LastReportOn = reports.Count == 0 ? null : reports.Max(r => r.SubmittedOn),
+            LastReportOn = lastReportOn,
             ReportedPercent = current.Count == 0 ? null : current[0].CumulativePercent,
             SuspendedSince = suspendedRun.Count == 0 ? null : suspendedRun[^1].PeriodStart,
             ReachedMilestones = current

@@ -13,7 +13,7 @@ namespace ProjectHub.Registry.Lights;
 /// </summary>
 public static class SweepRuns
 {
-    /// <summary>Far longer than a sweep takes (one short transaction per project).</summary>
+    /// <summary>Far longer than a sweep takes (one short transaction per batch of projects).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromHours(1);
 
     private const string CreateTable =

@@ -22,7 +22,21 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.ToTable("projects");
             e.HasKey(p => p.Id);
             e.Property(p => p.Id).HasMaxLength(40);
+            // ListProjects pages in (RegisteredAtMs, Id) order; each filter it serves often (light, department,
+            // department + light, the scopes of department, leader and owner callers) has an index leading with the
+            // filtered columns and ending with that order, so a page reads its rows and stops.
             e.HasIndex(p => new { p.RegisteredAtMs, p.Id });
+            e.HasIndex(p => new { p.Light, p.RegisteredAtMs, p.Id }).HasDatabaseName("IX_projects_Light_Page");
+            e.HasIndex(p => new { p.IndustryDepartment, p.RegisteredAtMs, p.Id }).HasDatabaseName("IX_projects_Department_Page");
+            e.HasIndex(p => new { p.IndustryDepartment, p.Light, p.RegisteredAtMs, p.Id }).HasDatabaseName("IX_projects_Department_Light_Page");
+            e.HasIndex(p => new { p.LeaderInCharge, p.RegisteredAtMs, p.Id }).HasDatabaseName("IX_projects_Leader_Page");
+            e.HasIndex(p => p.OwnerUnit).HasDatabaseName("IX_projects_OwnerUnit");
+            e.HasIndex(p => p.ResponsibleUnit).HasDatabaseName("IX_projects_ResponsibleUnit");
+            // GetBoard's GROUP BY, covered: the board is counted from this index alone, in its order, without a sort.
+            e.HasIndex(p => new
+            {
+                p.IndustryDepartment, p.Locality, p.LeaderInCharge, p.Tier, p.Light, p.Stage, p.TotalInvestment, p.YearPlannedInvestment,
+            }).HasDatabaseName("IX_projects_Board");
             e.Property(p => p.TotalInvestment).HasPrecision(18, 4);
             e.Property(p => p.YearPlannedInvestment).HasPrecision(18, 4);
             e.Property(p => p.PlannedPercent).HasPrecision(9, 4);
@@ -38,6 +52,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.ToTable("progress_reports");
             e.HasKey(r => r.Id);
             e.HasIndex(r => new { r.ProjectId, r.PeriodStart, r.Version }).IsUnique();
+            // The board's year-to-date sum and the ranking read reports by period start; covered for the board.
+            e.HasIndex(r => new { r.PeriodStart, r.IsCurrent, r.ProjectId, r.PeriodInvestment }).HasDatabaseName("IX_progress_reports_Period");
             e.Property(r => r.CumulativePercent).HasPrecision(9, 4);
             e.Property(r => r.PeriodInvestment).HasPrecision(18, 4);
             e.Property(r => r.CumulativeInvestment).HasPrecision(18, 4);
