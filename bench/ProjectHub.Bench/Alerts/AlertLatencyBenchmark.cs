@@ -8,6 +8,7 @@ using ProjectHub.Bench.Startup;
 using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Registry.Client;
+using ProjectHub.Testing.Scenarios;
 
 namespace ProjectHub.Bench.Alerts;
 
@@ -147,9 +148,9 @@ public static class AlertLatencyBenchmark
         {
             try
             {
-                var project = await registry.RegisterProjectAsync(LaggingProject.Registration($"基准测试滞后项目{i}", unit), call);
+                var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(LaggingScenario.Project($"基准测试滞后项目{i}", unit)), call);
                 var arrived = Arrival(project.Id);
-                await registry.SubmitProgressReportAsync(LaggingProject.LaggingReport(project.Id), call);
+                await registry.SubmitProgressReportAsync(new ProjectHub.Registry.V1.SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) }, call);
                 var returned = Stopwatch.GetTimestamp();
                 // The first sample also waits for the stream to be open and everything JIT-compiled: discarded.
                 var limit = TimeSpan.FromSeconds(i == 0 ? 60 : 10);
