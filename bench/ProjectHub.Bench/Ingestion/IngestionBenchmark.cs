@@ -58,9 +58,9 @@ public static class IngestionBenchmark
         var pgCpu = cpu.Where(r => r.Key.Item1 == "PostgreSQL").Select(r => r.Value).DefaultIfEmpty(double.NaN).Min();
         if (best < TargetPerSecond)
         {
-            section.Notes.Add("Why the target is missed here: every report is one transaction that reads the project and its reports of the " +
-                "period, then (light step) all its reports and overdue approvals, and writes the report, an audit row, the project's light " +
-                "and outbox rows; the outbox relay then reads and publishes those rows. " +
+            section.Notes.Add("Why the target is missed here: every report is one transaction of four round trips (the project, an outline of " +
+                "its reports, its overdue approvals; then one SaveChanges writing the report, an audit row, the project's light and its outbox " +
+                "rows), and the outbox relay then reads, publishes and marks those rows (one UPDATE per batch). " +
                 $"The registry process alone spends {pgCpu:0.0} ms of CPU per report on PostgreSQL at best (host CPU column; PostgreSQL's own " +
                 $"work comes on top), so 2,000 reports/s would need {TargetPerSecond * pgCpu / 1000:0.0} cores for the host alone; this machine has " +
                 $"{Environment.ProcessorCount}, shared with PostgreSQL, the relay and this load generator (load average at the end " +

@@ -63,13 +63,14 @@ public static class ReadsBenchmark
 
     public static void AddNotes(Section section)
     {
-        section.Notes.Add("Same seeded database as 3b, read after the sweep. GetBoard loads every project not exited and this year's current " +
-            "reports and aggregates them in the host on each call; ListProjects pages by (registration instant, id) with a keyset.");
+        section.Notes.Add("Same seeded database as 3b, read after the sweep. GetBoard groups the visible projects in the database (department, " +
+            "locality, leader, tier, light) and sums this year's reported investment there; ListProjects pages by (registration instant, " +
+            "id) with a keyset over indexes per filter.");
         if (section.Rows.Any(r => r[^1].Contains("MISSED", StringComparison.Ordinal)))
         {
-            section.Notes.Add("Why a target is missed: GetBoard's cost grows with the number of projects (all rows read and aggregated per " +
-                "call, no cached or pre-aggregated board), and a filtered ListProjects on a column without an index scans the table; " +
-                "at 16 callers those calls also queue for the 2 shared cores.");
+            section.Notes.Add("Why a target is missed: GetBoard still touches every visible project on every call — the GROUP BY reads " +
+                "the whole board index and SQLite sums decimal money through EF Core's managed aggregate, row by row — so its cost grows " +
+                "with the list; there is no cached or pre-aggregated board yet. At 16 callers the calls also queue for the 2 shared cores.");
         }
     }
 }
