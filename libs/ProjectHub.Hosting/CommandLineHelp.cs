@@ -26,13 +26,18 @@ public static class CommandLineHelp
               Grpc:Tls:CertificatePath      PFX certificate: serve TLS with ALPN h2 instead of h2c (unset)
               Grpc:Tls:CertificatePassword  password of that certificate (unset)
               Grpc:Server:MaxReceiveMessageSize   largest request message in bytes (4194304)
+              Grpc:Server:MaxSendMessageSize      largest response message in bytes (unlimited)
               Grpc:Server:ResponseCompression     gzip to compress responses to clients that accept it (unset)
               Grpc:Server:EnableReflection  serve grpc.reflection v1 and v1alpha (true)
               Grpc:Server:EnableDetailedErrors    put exception messages into grpc-message (false)
+              Health:CheckPeriod            how often health checks run for health Watch streams (00:00:05);
+                                            NOT_SERVING while the database (or RabbitMQ) cannot be reached
               Auth:Mode                     Development (public development key) or Jwt (configured issuer)
                                             (Jwt; Development in a Development environment and in the embedded host)
               Auth:Issuer, Auth:Audience    what tokens must carry in Jwt mode (required there)
               Auth:SigningKeys:N            PEM public key or base64:<HMAC secret> (or Auth:JwksUrl / Auth:Authority)
+              Auth:KeysRefreshInterval, Auth:KeysRefetchInterval   key refresh (01:00:00) and least time
+                                            between re-fetches for an unknown key id (00:01:00)
               Database:Provider             Sqlite or Postgres, for every service database (Sqlite)
               Database:Directory            where SQLite files go (data)
               Database:<Service>:Provider   per service override, e.g. Database:Registry:Provider
@@ -45,6 +50,9 @@ public static class CommandLineHelp
               Escalation:Ladder:Preset      Default or Short ladder (Default)
               Escalation:Recipients:*       who receives each tier's alerts
               Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files (unset)
+              OTEL_EXPORTER_OTLP_ENDPOINT   collector address: turns trace and metric export on (unset: off);
+                                            OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_PROTOCOL and the other
+                                            standard OTEL_* variables apply
 
             Every RPC but health and reflection needs "authorization: Bearer <JWT>"; for the embedded default,
             mint one with: dotnet run --project clients/ProjectHub.Cli -- dev-token --role drc

@@ -1,9 +1,12 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ProjectHub.Calendar;
-using ProjectHub.Grpc;
+using ProjectHub.Hosting.Grpc;
+using ProjectHub.Hosting.Health;
 using ProjectHub.Hosting.Observability;
 using ProjectHub.Hosting.Security;
 
@@ -12,12 +15,13 @@ namespace ProjectHub.Hosting;
 public static class ProjectHubDefaults
 {
     /// <summary>
-    /// What every ProjectHub host shares: the clock, the working-day calendar, the gRPC server (settings from
-    /// "Grpc:Server"), bearer-token authentication (section "Auth") and console logging with timestamps.
+    /// What every ProjectHub host shares: console logging with timestamps and trace ids, OpenTelemetry (when OTEL_*
+    /// asks for it), the clock, the working-day calendar, the gRPC server (section "Grpc:Server") with its error
+    /// interceptor and reflection, and bearer-token authentication (section "Auth").
     /// </summary>
     /// <param name="defaultAuthMode">The auth mode when "Auth:Mode" is not configured; the embedded default passes
     /// Development, the service hosts leave it to the environment (Development only in a Development environment).</param>
-    public static WebApplicationBuilder AddProjectHubDefaults(this WebApplicationBuilder builder, AuthMode? defaultAuthMode = null)
+    public static WebApplicationBuilder AddProjectHubDefaults(this WebApplicationBuilder builder, AuthMode? defaultAuthMode = null, bool telemetry = true)
     {
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -27,7 +31,11 @@ public static class ProjectHubDefaults
         });
         // SQL text at Information drowns everything else; raise it in configuration when needed.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-        builder.AddProjectHubTelemetry();
+        if (telemetry)
+        {
+            builder.AddProjectHubTelemetry();
+        }
+
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IWorkingCalendar>(provider =>
         {
@@ -37,16 +45,27 @@ public static class ProjectHubDefaults
                 "No holiday data for {FirstYear}-{LastYear}: counting Monday-Friday as working days", e.FirstYear, e.LastYear);
             return calendar;
         });
-        builder.Services.AddGrpcServer();
-        builder.Services.AddOptions<GrpcServerOptions>().Bind(builder.Configuration.GetSection("Grpc:Server"));
+        builder.AddProjectHubGrpcServer();
+        builder.AddProjectHubHealth();
         builder.AddProjectHubAuthentication(defaultAuthMode);
         return builder;
     }
 
-    /// <summary>The request pipeline of a ProjectHub host: gRPC for every registered service.</summary>
+    /// <summary>The request pipeline of a ProjectHub service host: authentication, then health and reflection (open).</summary>
     public static WebApplication UseProjectHub(this WebApplication app)
     {
-        app.UseGrpcServices();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapProjectHubGrpcInfrastructure();
         return app;
+    }
+
+    /// <summary>Serves a gRPC service whose every method needs an authenticated caller (UNAUTHENTICATED otherwise).</summary>
+    public static GrpcServiceEndpointConventionBuilder MapProjectHubService<TService>(this IEndpointRouteBuilder app)
+        where TService : class
+    {
+        var endpoint = app.MapGrpcService<TService>();
+        endpoint.RequireAuthorization(AuthenticationExtensions.CallerPolicy);
+        return endpoint;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Security;
 
@@ -25,6 +26,9 @@ public sealed record Caller(string Subject, string Role, string? Unit = null, IR
         Unit is not null && unit is not null && string.Equals(Unit, unit.Trim(), StringComparison.Ordinal);
 
     public bool HandlesTier(string tier) => Tiers.Contains(tier, StringComparer.Ordinal);
+
+    /// <summary>PERMISSION_DENIED with a reason the caller can act on; the one way services refuse a valid caller.</summary>
+    public DomainException Denied(string what) => DomainException.Denied($"{Role} '{Unit ?? Subject}' may not {what}.");
 
     /// <summary>Reads a caller from validated claims; null when the claims do not describe a usable caller.</summary>
     public static Caller? FromClaims(IEnumerable<Claim> claims, out string? problem)

@@ -1,18 +1,17 @@
 using System.Globalization;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ProjectHub.Grpc;
+using ProjectHub.ClientDefaults;
 using ProjectHub.Hosting;
-using ProjectHub.Hosting.Database;
-using ProjectHub.Hosting.Messaging;
 
 namespace ProjectHub.Testing;
 
 /// <summary>
-/// One real service, composed exactly as its host composes it, on a free port with its own SQLite files in a temp
-/// directory, a hand-set clock and the in-process bus; called over real gRPC through <see cref="Channel"/>.
+/// One real service, composed exactly as its host composes it (<see cref="ProjectHubHost.BuildAsync"/>), on a free
+/// port with its own SQLite files in a temp directory, a hand-set clock and the in-process bus; called over real gRPC
+/// through <see cref="Channel"/>.
 /// </summary>
 public sealed class ServiceTestHost : IAsyncDisposable
 {
@@ -24,29 +23,30 @@ public sealed class ServiceTestHost : IAsyncDisposable
         _app = app;
         _directory = directory;
         Port = port;
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Channel = Channels.For(Address);
     }
 
     public int Port { get; }
 
+    public string Address => $"http://127.0.0.1:{Port}";
+
+    /// <summary>The plain channel to the host: a call carries a token only if it sets one.</summary>
     public GrpcChannel Channel { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="serviceName">The "Services:{name}:Port" key, e.g. "Registry".</param>
-    /// <param name="addService">The service's own registration, e.g. <c>b => b.AddRegistryService()</c>.</param>
+    /// <param name="module">The service, e.g. <c>RegistryServiceRegistration.Module</c>.</param>
     public static async Task<ServiceTestHost> StartAsync(
-        string serviceName,
-        Action<WebApplicationBuilder> addService,
+        ServiceModule module,
         TimeProvider clock,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var port = FreePort.Next();
-        var directory = Directory.CreateTempSubdirectory($"projecthub-{serviceName.ToLowerInvariant()}-tests-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var directory = Directory.CreateTempSubdirectory($"projecthub-{module.Name.ToLowerInvariant()}-tests-").FullName;
         var configuration = new Dictionary<string, string?>
         {
-            [$"Services:{serviceName}:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            [$"Services:{module.Name}:Port"] = port.ToString(CultureInfo.InvariantCulture),
             ["Database:Directory"] = directory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Auth:Mode"] = "Development", // callers use TestTokens
@@ -56,14 +56,16 @@ public sealed class ServiceTestHost : IAsyncDisposable
             configuration[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.AddProjectHubDefaults();
-        builder.Services.Replace(ServiceDescriptor.Singleton(clock));
-        addService(builder);
-        builder.AddProjectHubBus();
-        var app = builder.Build();
-        await app.Services.InitializeDatabasesAsync();
-        app.UseProjectHub();
+        var app = await ProjectHubHost.BuildAsync(module, new HostSetup
+        {
+            EnvironmentName = "Testing",
+            Settings = configuration,
+            Configure = builder =>
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+                configure?.Invoke(builder);
+            },
+        });
         await app.StartAsync();
         return new ServiceTestHost(app, directory, port);
     }

@@ -1,4 +1,6 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ProjectHub.ClientDefaults;
 using ProjectHub.Security;
 
 namespace ProjectHub.Testing;
@@ -21,9 +23,19 @@ public static class TestTokens
 
     public static string Mint(Caller caller) => DevelopmentTokens.Mint(caller, DateTimeOffset.UtcNow);
 
-    public static Metadata Headers(Caller caller) => new Metadata().Add("authorization", "Bearer " + Mint(caller));
+    public static Metadata Headers(Caller caller) => new() { { "authorization", "Bearer " + Mint(caller) } };
 
     /// <summary>Call options carrying a development token for <paramref name="caller"/>.</summary>
     public static CallOptions As(Caller caller, CancellationToken cancellationToken = default) =>
         new(Headers(caller), null, cancellationToken);
+
+    /// <summary>
+    /// The channel's invoker with the client defaults and <paramref name="caller"/>'s token on every call that does
+    /// not carry its own (one token per invoker: minted once, valid for hours).
+    /// </summary>
+    public static CallInvoker Calling(this GrpcChannel channel, Caller caller)
+    {
+        var token = Mint(caller);
+        return channel.WithDefaults(() => token);
+    }
 }

@@ -5,14 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProjectHub.Hosting.Messaging;
 using Microsoft.Extensions.Logging;
-using ProjectHub.Grpc;
+using ProjectHub.Hosting.Health;
 
 namespace ProjectHub.Hosting.Database;
 
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// Registers a service's own database. "Database:{name}:Provider" is Sqlite (default) or Postgres;
+    /// Registers a service's own database, and makes it count for the service's health. "Database:{name}:Provider" is Sqlite (default) or Postgres;
     /// "Database:{name}:ConnectionString" defaults to a SQLite file under "Database:Directory" (./data).
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder, string name)
@@ -23,8 +23,6 @@ public static class DatabaseExtensions
         var connectionString = section["ConnectionString"];
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxSignalInterceptor>();
-        // A database outage reaches callers as UNAVAILABLE (retryable), not UNKNOWN.
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcExceptionMapper, DatabaseUnavailableMapper>());
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             options.AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>());
@@ -45,6 +43,8 @@ public static class DatabaseExtensions
             }
         });
         builder.Services.AddSingleton(new DatabaseRegistration(typeof(TContext), name));
+        // Unreachable → the service answers health checks NOT_SERVING (and its calls UNAVAILABLE, ErrorStatus).
+        builder.AddDatabaseHealth<TContext>(name);
         return builder;
     }
 

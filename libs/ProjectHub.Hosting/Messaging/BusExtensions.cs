@@ -29,8 +29,8 @@ public static class BusExtensions
     }
 
     /// <summary>
-    /// Builds the one bus of the process with every registered consumer. "Bus:Transport" is InMemory (default, the
-    /// embedded single-process shape) or RabbitMq ("Bus:RabbitMq:Host", Port, VirtualHost, Username, Password;
+    /// Builds the service's bus with every registered consumer. "Bus:Transport" is InMemory (default: the embedded
+    /// default, where <see cref="InProcessBuses"/> joins the services' buses, and tests) or RabbitMq ("Bus:RabbitMq:Host", Port, VirtualHost, Username, Password;
     /// "Bus:RabbitMq:QueueType" Quorum (default) or Classic; "Bus:RabbitMq:PublisherConfirmation", default true;
     /// "Bus:PrefetchCount", default 16; "Bus:RetryIntervalsMs", default "100,500,2000"). InMemory ignores those.
     /// Call after all services were added.
@@ -85,6 +85,21 @@ public static class BusExtensions
                 throw new InvalidOperationException($"Bus:Transport must be InMemory or RabbitMq, not '{transport}'.");
             }
         });
+
+        var inProcess = transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase)
+            && builder.Services.Any(d => d.ServiceType == typeof(InProcessBuses));
+        if (inProcess)
+        {
+            // The group publishes only once every member bus is listening (InProcessBuses.PublishAsync).
+            builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+            builder.Services.AddHostedService<InProcessBusMember>();
+            builder.Services.AddSingleton<IOutboxPublisher, InProcessOutboxPublisher>();
+        }
+        else
+        {
+            builder.Services.AddScoped<IOutboxPublisher, BusOutboxPublisher>();
+        }
+
         return builder;
     }
 

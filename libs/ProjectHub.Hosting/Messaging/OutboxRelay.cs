@@ -82,7 +82,7 @@ internal sealed class OutboxRelay<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var publisher = scope.ServiceProvider.GetRequiredService<IOutboxPublisher>();
         // Untracked, and marked sent with one UPDATE per batch: a SaveChanges per message (each its own commit,
         // each re-scanning every tracked row) was most of the relay's cost under load.
         var pending = await context.Set<OutboxMessage>()
@@ -100,7 +100,7 @@ internal sealed class OutboxRelay<TContext>(
                     ?? throw new InvalidOperationException($"Outbox message {message.Id} has unknown type {message.Type}.");
                 var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxJson.Options)!;
                 using var activity = StartPublishActivity(message);
-                await publisher.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
+                await publisher.PublishAsync(payload, type, message.Id, cancellationToken);
                 published.Add(message.Id);
             }
         }
@@ -139,5 +139,7 @@ internal sealed class OutboxRelay<TContext>(
 
 internal static class OutboxDiagnostics
 {
-    public static readonly ActivitySource ActivitySource = new("ProjectHub.Outbox", "1.0.0");
+    public const string SourceName = "ProjectHub.Outbox";
+
+    public static readonly ActivitySource ActivitySource = new(SourceName, "1.0.0");
 }

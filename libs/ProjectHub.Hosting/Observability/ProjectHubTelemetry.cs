@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,20 +9,17 @@ using OpenTelemetry.Trace;
 namespace ProjectHub.Hosting.Observability;
 
 /// <summary>
-/// The one place OpenTelemetry is wired, with the SDK directly (the hosting and instrumentation add-on packages are
-/// not in the reachable registry). Logs always carry the trace and span id; export is on only when the OTEL_*
-/// variables ask for it (<see cref="TelemetrySettings"/>).
+/// The one place OpenTelemetry is wired (OpenTelemetry.Extensions.Hosting with the standard instrumentation). Logs
+/// always carry the trace and span id; export is on only when the OTEL_* settings ask for it
+/// (<see cref="TelemetrySettings"/>), and the OTLP exporter reads its endpoint, protocol and headers from them.
 /// </summary>
 public static class ProjectHubTelemetry
 {
-    /// <summary>
-    /// Spans: our gRPC layer (server and client), the outbox relay's publish spans, MassTransit's own
-    /// send/publish/receive/consume activities (its ActivitySource is named "MassTransit") and domain work.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ActivitySources = ["ProjectHub.Grpc", "ProjectHub.Outbox", "MassTransit", ProjectHubMetrics.Name];
+    /// <summary>Our own spans: the outbox relay's publish spans, MassTransit's send/publish/consume, domain work.</summary>
+    public static readonly IReadOnlyList<string> ActivitySources = [Messaging.OutboxDiagnostics.SourceName, "MassTransit", ProjectHubMetrics.Name];
 
-    /// <summary>Meters: RPC durations, MassTransit's receive/consume instruments and ours.</summary>
-    public static readonly IReadOnlyList<string> Meters = ["ProjectHub.Grpc", "MassTransit", ProjectHubMetrics.Name];
+    /// <summary>Our own meters: MassTransit's receive/consume instruments and ours.</summary>
+    public static readonly IReadOnlyList<string> Meters = ["MassTransit", ProjectHubMetrics.Name];
 
     public static WebApplicationBuilder AddProjectHubTelemetry(this WebApplicationBuilder builder)
     {
@@ -35,9 +30,31 @@ public static class ProjectHubTelemetry
             return builder;
         }
 
-        var export = OtlpSettings.From(builder.Configuration, builder.Environment.ApplicationName);
-        builder.Services.AddSingleton(_ => new TelemetryProviders(settings, export));
-        builder.Services.AddHostedService<TelemetryStarter>();
+        // OTEL_SERVICE_NAME (also settable on the command line) or the host's application name.
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } configured ? configured : builder.Environment.ApplicationName;
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
+        if (settings.Traces)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource([.. ActivitySources])
+                // Health probes every few seconds would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                .AddGrpcClientInstrumentation(o => o.SuppressDownstreamInstrumentation = true)
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddOtlpExporter());
+        }
+
+        if (settings.Metrics)
+        {
+            telemetry.WithMetrics(metrics => metrics
+                .AddMeter([.. Meters])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddOtlpExporter());
+        }
+
         return builder;
     }
 
@@ -59,53 +76,5 @@ public static class ProjectHubTelemetry
         var formatter = builder.Configuration["Logging:Console:FormatterName"];
         builder.Services.PostConfigure<ConsoleLoggerOptions>(options =>
             options.FormatterName = string.IsNullOrWhiteSpace(formatter) ? ConsoleFormatterNames.Simple : formatter);
-    }
-
-    /// <summary>Owns the providers so the host disposes them on shutdown, which flushes what is still buffered.</summary>
-    internal sealed class TelemetryProviders : IDisposable
-    {
-        public TelemetryProviders(TelemetrySettings settings, OtlpSettings export)
-        {
-            // OTEL_RESOURCE_ATTRIBUTES is read by the default resource; the service name comes from configuration
-            // (OTEL_SERVICE_NAME, also settable on the command line) or the host's application name.
-            var resource = ResourceBuilder.CreateDefault().AddService(export.ServiceName);
-            if (settings.Traces)
-            {
-                Tracer = Sdk.CreateTracerProviderBuilder()
-                    .SetResourceBuilder(resource)
-                    .AddSource([.. ActivitySources])
-                    .AddOtlpExporter(otlp => export.Apply(otlp, export.TracesEndpoint))
-                    .Build();
-            }
-
-            if (settings.Metrics)
-            {
-                Meter = Sdk.CreateMeterProviderBuilder()
-                    .SetResourceBuilder(resource)
-                    .AddMeter([.. Meters])
-                    .AddOtlpExporter(otlp => export.Apply(otlp, export.MetricsEndpoint))
-                    .Build();
-            }
-        }
-
-        public TracerProvider? Tracer { get; }
-
-        public MeterProvider? Meter { get; }
-
-        public void Dispose()
-        {
-            Tracer?.Dispose();
-            Meter?.Dispose();
-        }
-    }
-
-    /// <summary>Creates the providers as the host starts (a singleton alone would be built only on first use).</summary>
-    private sealed class TelemetryStarter(TelemetryProviders providers) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => providers.Tracer is null && providers.Meter is null
-            ? throw new InvalidOperationException("Telemetry was enabled with neither traces nor metrics.")
-            : Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -35,5 +35,11 @@ public sealed class AuthSettings
 
     public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The least time between two fetches caused by tokens naming a key id not seen yet (a rotated key): such a
+    /// token triggers one re-fetch, not one per call.
+    /// </summary>
+    public TimeSpan KeysRefetchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 }

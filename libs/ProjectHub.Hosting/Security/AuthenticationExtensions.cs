@@ -1,40 +1,108 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using ProjectHub.Grpc;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+using ProjectHub.Security;
 
 namespace ProjectHub.Hosting.Security;
 
 public static class AuthenticationExtensions
 {
+    /// <summary>The policy every service method requires: a validated token that describes a ProjectHub caller.</summary>
+    public const string CallerPolicy = "projecthub-caller";
+
     /// <summary>
-    /// Bearer-token authentication for every gRPC method but health and reflection, from section "Auth". Checked at
-    /// start-up: a production host without an issuer, an audience and a source of keys refuses to start.
+    /// Bearer-token authentication (ASP.NET Core's JwtBearer) for every gRPC method but health and reflection, from
+    /// section "Auth". Checked at start-up: a production host without an issuer, an audience and a source of keys
+    /// refuses to start. A refused call answers UNAUTHENTICATED with the reason (<see cref="GrpcAuthorizationResultHandler"/>).
     /// </summary>
     public static WebApplicationBuilder AddProjectHubAuthentication(this WebApplicationBuilder builder, AuthMode? defaultMode = null)
     {
-        if (builder.Services.Any(s => s.ServiceType == typeof(TokenValidationSettings)))
+        if (builder.Services.Any(s => s.ServiceType == typeof(AuthSettings)))
         {
             return builder;
         }
 
         var settings = builder.Configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         var mode = settings.Mode ?? defaultMode ?? (builder.Environment.IsDevelopment() ? AuthMode.Development : AuthMode.Jwt);
-        Validate(settings, mode);
+        settings.Mode = mode;
+        var fixedKeys = Validate(settings, mode);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new TokenValidationSettings(settings, mode));
-        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SigningKeySource>(provider, settings, mode));
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcCallFilter, BearerTokenFilter>());
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options => Configure(options, settings, mode, fixedKeys));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(CallerPolicy, policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return builder;
     }
 
-    private static void Validate(AuthSettings settings, AuthMode mode)
+    private static void Configure(JwtBearerOptions options, AuthSettings settings, AuthMode mode, IReadOnlyList<SecurityKey> fixedKeys)
+    {
+        var development = mode == AuthMode.Development;
+        options.MapInboundClaims = false;
+        // Token lifetimes are checked against the wall clock, never the business clock a test or replay moves.
+        options.TimeProvider = TimeProvider.System;
+        options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+        options.RefreshOnIssuerKeyNotFound = true;
+        options.AutomaticRefreshInterval = settings.KeysRefreshInterval;
+        options.RefreshInterval = settings.KeysRefetchInterval;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = development ? DevelopmentTokens.Issuer : settings.Issuer,
+            ValidAudience = development ? DevelopmentTokens.Audience : settings.Audience,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ValidateIssuerSigningKey = true,
+            IssuerSigningKeys = fixedKeys,
+            ClockSkew = settings.ClockSkew,
+            NameClaimType = ProjectHubClaims.Subject,
+            RoleClaimType = ProjectHubClaims.Role,
+            // "none" and algorithm confusion are refused: only these algorithms, with the key types they need.
+            ValidAlgorithms =
+            [
+                SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512,
+                SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+                SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
+            ],
+        };
+        if (!development && settings.Authority is { } authority)
+        {
+            options.Authority = authority.ToString();
+        }
+        else if (!development && settings.JwksUrl is { } jwks)
+        {
+            options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                jwks.ToString(), new JwksRetriever(), new HttpDocumentRetriever { RequireHttps = settings.RequireHttpsMetadata })
+            {
+                AutomaticRefreshInterval = settings.KeysRefreshInterval,
+                RefreshInterval = settings.KeysRefetchInterval,
+            };
+        }
+
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = TokenReasons.OnMessageReceived,
+            OnAuthenticationFailed = TokenReasons.OnAuthenticationFailed,
+            OnTokenValidated = TokenReasons.OnTokenValidated,
+        };
+    }
+
+    /// <summary>The keys trusted without fetching: the development key, or the configured ones (parsed here, so a bad key fails the start).</summary>
+    private static IReadOnlyList<SecurityKey> Validate(AuthSettings settings, AuthMode mode)
     {
         if (mode == AuthMode.Development)
         {
-            return;
+            return [DevelopmentTokens.SigningKey];
         }
 
         var missing = new List<string>();
@@ -69,9 +137,77 @@ public static class AuthenticationExtensions
             }
         }
 
-        foreach (var key in settings.SigningKeys)
+        return settings.SigningKeys.Select(SigningKeys.Parse).ToArray();
+    }
+
+    /// <summary>
+    /// Why a token was refused, kept on the request for <see cref="GrpcAuthorizationResultHandler"/>: enough for the
+    /// caller to fix their setup, without echoing keys or the token.
+    /// </summary>
+    internal static class TokenReasons
+    {
+        public const string Missing = "This call needs a bearer token (authorization: Bearer <JWT>).";
+
+        private static readonly JsonWebTokenHandler Reader = new();
+
+        public static string? Of(Microsoft.AspNetCore.Http.HttpContext context) =>
+            context.Items.TryGetValue(typeof(TokenReasons), out var reason) ? reason as string : null;
+
+        private static void Set(Microsoft.AspNetCore.Http.HttpContext context, string reason) => context.Items[typeof(TokenReasons)] = reason;
+
+        public static Task OnMessageReceived(MessageReceivedContext context)
         {
-            SigningKeySource.ParseKey(key); // a bad key fails the start, not the first call
+            string header = context.Request.Headers.Authorization.ToString();
+            const string scheme = "Bearer ";
+            if (string.IsNullOrWhiteSpace(header))
+            {
+                Set(context.HttpContext, Missing);
+            }
+            else if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
+            {
+                Set(context.HttpContext, "The authorization header must be 'Bearer <JWT>'.");
+                context.NoResult();
+            }
+            else if (!Reader.CanReadToken(header[scheme.Length..].Trim()))
+            {
+                Set(context.HttpContext, "The bearer token is not a JWT.");
+                context.NoResult();
+            }
+
+            return Task.CompletedTask;
         }
+
+        public static Task OnAuthenticationFailed(AuthenticationFailedContext context)
+        {
+            Set(context.HttpContext, $"The bearer token was refused: {Describe(context.Exception)}");
+            return Task.CompletedTask;
+        }
+
+        public static Task OnTokenValidated(TokenValidatedContext context)
+        {
+            var caller = Caller.FromClaims(context.Principal?.Claims ?? [], out var problem);
+            if (caller is null)
+            {
+                Set(context.HttpContext, $"The bearer token was refused: {problem}.");
+                context.Fail(problem ?? "the token does not describe a caller");
+            }
+            else
+            {
+                context.HttpContext.Items[typeof(Caller)] = caller;
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static string Describe(Exception? exception) => exception switch
+        {
+            SecurityTokenExpiredException => "it has expired",
+            SecurityTokenNotYetValidException => "it is not valid yet",
+            SecurityTokenInvalidIssuerException => "it is from another issuer",
+            SecurityTokenInvalidAudienceException => "it is for another audience",
+            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "its signature does not verify",
+            SecurityTokenNoExpirationException => "it has no expiry",
+            _ => "it is malformed",
+        };
     }
 }

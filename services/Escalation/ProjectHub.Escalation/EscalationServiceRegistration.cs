@@ -1,13 +1,14 @@
 using ProjectHub.Escalation.Alerts;
-using ProjectHub.Escalation.Api;
 using ProjectHub.Escalation.Configuration;
 using ProjectHub.Escalation.Consumers;
+using ProjectHub.Escalation.Grpc;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Escalation.Problems;
 using ProjectHub.Escalation.Sweep;
-using ProjectHub.Grpc;
+using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Grpc;
+using ProjectHub.Hosting.Health;
 using ProjectHub.Hosting.Messaging;
 
 namespace ProjectHub.Escalation;
@@ -17,10 +18,13 @@ public static class EscalationServiceRegistration
     public const string ServiceName = "Escalation";
     public const int DefaultPort = 5103;
 
+    /// <summary>The escalation service as a unit the standalone host, the embedded default and tests all run.</summary>
+    public static readonly ServiceModule Module = new(ServiceName, "ProjectHub.Escalation", b => b.AddEscalationService(), a => a.MapEscalationService());
+
     /// <summary>
-    /// Everything the escalation service needs, served on "Services:Escalation:Port" (5103). The same call builds the
-    /// standalone process and the embedded all-in-one host. Configuration: "Escalation:Ladder" (Preset or Tiers),
-    /// "Escalation:Recipients" (directory), "Escalation:Sweep:Enabled|IntervalSeconds", "Escalation:Alerts:PollSeconds".
+    /// Everything the escalation service needs, served on "Services:Escalation:Port" (5103). Configuration:
+    /// "Escalation:Ladder" (Preset or Tiers), "Escalation:Recipients" (directory), "Escalation:Sweep:Enabled|IntervalSeconds",
+    /// "Escalation:Alerts:PollSeconds".
     /// </summary>
     public static WebApplicationBuilder AddEscalationService(this WebApplicationBuilder builder)
     {
@@ -28,6 +32,7 @@ public static class EscalationServiceRegistration
         builder.ListenGrpc(port);
         builder.AddServiceDatabase<EscalationDbContext>(ServiceName);
         builder.AddOutboxRelay<EscalationDbContext>();
+        builder.AddServiceHealth(EscalationService.Name);
 
         var services = builder.Services;
         services.AddEscalationRules(builder.Configuration);
@@ -49,8 +54,12 @@ public static class EscalationServiceRegistration
         builder.AddBusConsumer<ProjectLightChangedConsumer>();
         builder.AddBusConsumer<ApprovalAlertsConsumer>();
         builder.AddBusConsumer<ProjectRoutingConsumer>();
-
-        services.AddGrpcService<EscalationService>(port);
         return builder;
+    }
+
+    public static WebApplication MapEscalationService(this WebApplication app)
+    {
+        app.MapProjectHubService<EscalationService>();
+        return app;
     }
 }

@@ -1,4 +1,4 @@
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Persistence;
@@ -90,7 +90,7 @@ public sealed class EscalationAccessTests
     [Fact]
     public void The_list_filter_shows_exactly_the_problems_a_get_would()
     {
-        var routes = new List<ProjectRouteRow>
+        var routes = new List<ProjectHub.Hosting.Projects.ProjectRoute>
         {
             new() { ProjectId = "p-1", OwnerUnit = "城投集团", ResponsibleUnit = "滨江新城指挥部", IndustryDepartment = "住建局", LeaderInCharge = "张副市长" },
             new() { ProjectId = "p-2", OwnerUnit = "交投集团", ResponsibleUnit = "交投集团", IndustryDepartment = "交通局", LeaderInCharge = "李副市长" },

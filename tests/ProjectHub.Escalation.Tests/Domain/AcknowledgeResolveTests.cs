@@ -1,3 +1,4 @@
+using ProjectHub.Domain;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Problems;
 using static ProjectHub.Escalation.Tests.Domain.Fixtures;
@@ -73,7 +74,7 @@ public class AcknowledgeResolveTests
         Refused(EscalationErrorCode.AlreadyResolved, () => problem.Acknowledge("x", later, DefaultRules));
         Refused(EscalationErrorCode.AlreadyResolved, () => problem.Resolve("x", "again", later, DefaultRules));
         var ex = Refused(EscalationErrorCode.AlreadyResolved, () => problem.EscalateByHand("x", "why", later, DefaultRules));
-        Assert.Equal(EscalationErrorCategory.FailedPrecondition, ex.Category);
+        Assert.Equal(DomainErrorKind.FailedPrecondition, ex.Kind);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using ProjectHub.Escalation.Domain.Problems;
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Domain;
 using static ProjectHub.Escalation.Tests.Domain.Fixtures;
 
 namespace ProjectHub.Escalation.Tests.Domain;

@@ -2,7 +2,7 @@ using ProjectHub.Calendar;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Domain.Problems;
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Tests.Domain;
 
@@ -44,10 +44,10 @@ internal static class Fixtures
         return problem;
     }
 
-    public static EscalationDomainException Refused(EscalationErrorCode expected, Action act)
+    public static DomainException Refused(EscalationErrorCode expected, Action act)
     {
-        var ex = Assert.Throws<EscalationDomainException>(act);
-        Assert.Equal(expected, ex.Code);
+        var ex = Assert.Throws<DomainException>(act);
+        Assert.Equal(DomainException.ReasonOf(expected), ex.Reason);
         return ex;
     }
 }

@@ -1,3 +1,4 @@
+using ProjectHub.Domain;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Problems;
 using static ProjectHub.Escalation.Tests.Domain.Fixtures;
@@ -34,7 +35,7 @@ public class ManualEscalationTests
 
         var ex = Refused(EscalationErrorCode.ReasonRequired, () => problem.EscalateByHand("unit-handler", reason, Shanghai(2026, 3, 2, 10), DefaultRules));
 
-        Assert.Equal(EscalationErrorCategory.InvalidArgument, ex.Category);
+        Assert.Equal(DomainErrorKind.InvalidArgument, ex.Kind);
         Assert.Equal(0, problem.TierIndex);
     }
 
@@ -46,7 +47,7 @@ public class ManualEscalationTests
 
         var ex = Refused(EscalationErrorCode.TopTierReached, () => problem.EscalateByHand("sc", "无更高层级", Shanghai(2026, 3, 3, 9), DefaultRules));
 
-        Assert.Equal(EscalationErrorCategory.FailedPrecondition, ex.Category);
+        Assert.Equal(DomainErrorKind.FailedPrecondition, ex.Kind);
         Assert.Equal((5, version), (problem.TierIndex, problem.Version));
     }
 

@@ -1,3 +1,4 @@
+using ProjectHub.Domain;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Problems;
 using static ProjectHub.Escalation.Tests.Domain.Fixtures;
@@ -52,7 +53,7 @@ public class ProblemRaiseTests
 
         var ex = Refused(code, () => Problem.Raise(draft, Shanghai(2026, 2, 10), DefaultRules));
 
-        Assert.Equal(EscalationErrorCategory.InvalidArgument, ex.Category);
+        Assert.Equal(DomainErrorKind.InvalidArgument, ex.Kind);
     }
 
     [Fact]

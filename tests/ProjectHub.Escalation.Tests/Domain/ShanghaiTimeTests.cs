@@ -1,4 +1,4 @@
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Tests.Domain;
 

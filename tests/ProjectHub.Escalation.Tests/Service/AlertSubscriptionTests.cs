@@ -1,6 +1,5 @@
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
@@ -78,7 +77,7 @@ public sealed class AlertSubscriptionTests
 
     private readonly Dictionary<int, string> _raised = [];
 
-    private async Task<string> RaiseAsync(EscalationClient client, int n)
+    private async Task<string> RaiseAsync(V1.Escalation.EscalationClient client, int n)
     {
         var problem = await client.RaiseProblemAsync(
             new RaiseProblemRequest { ProjectId = "p-s", Category = ProblemCategory.Labour, Description = $"用工缺口 {n}" },
@@ -87,7 +86,7 @@ public sealed class AlertSubscriptionTests
         return problem.Id;
     }
 
-    private static AsyncServerStreamingCall<Alert> Subscribe(EscalationClient client) =>
+    private static AsyncServerStreamingCall<Alert> Subscribe(V1.Escalation.EscalationClient client) =>
         client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = "unit-s" }, TestTokens.As(Unit));
 
     private static async Task<List<Alert>> ReadAsync(AsyncServerStreamingCall<Alert> call, int count)

@@ -1,16 +1,15 @@
 using MassTransit;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ProjectHub.Escalation.Client;
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.ClientDefaults;
+using ProjectHub.Domain;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Escalation.Sweep;
-using ProjectHub.Grpc;
 using ProjectHub.Hosting;
-using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Hosting.Projects;
 
 using ProjectHub.Testing;
 
@@ -32,13 +31,13 @@ public sealed class EscalationHost : IAsyncDisposable
         Directory = directory;
         _ownsDirectory = ownsDirectory;
         Channel = channel;
-        Client = new EscalationClient(channel);
+        Client = new V1.Escalation.EscalationClient(channel.WithDefaults());
     }
 
     public ManualTimeProvider Clock { get; }
     public string Directory { get; }
     public GrpcChannel Channel { get; }
-    public EscalationClient Client { get; }
+    public V1.Escalation.EscalationClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
     public static DateTimeOffset Shanghai(int year, int month, int day, int hour = 0, int minute = 0) =>
@@ -53,12 +52,7 @@ public sealed class EscalationHost : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var port = FreePort.Next();
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Test",
-            ApplicationName = typeof(EscalationServiceRegistration).Assembly.GetName().Name,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Services:Escalation:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:Directory"] = directory,
@@ -66,21 +60,20 @@ public sealed class EscalationHost : IAsyncDisposable
             ["Escalation:Alerts:PollSeconds"] = "1",
             ["Auth:Mode"] = "Development", // not a ServiceTestHost: trust the development tokens tests mint
             ["Logging:LogLevel:Default"] = "Warning",
-        });
-        if (settings is not null)
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            configuration[key] = value;
         }
 
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddProjectHubDefaults();
-        builder.AddEscalationService();
-        builder.AddProjectHubBus();
-        var app = builder.Build();
-        await app.Services.InitializeDatabasesAsync();
-        app.UseProjectHub();
+        var app = await ProjectHubHost.BuildAsync(EscalationServiceRegistration.Module, new HostSetup
+        {
+            EnvironmentName = "Test",
+            Settings = configuration,
+            Configure = builder => builder.Services.AddSingleton<TimeProvider>(clock),
+        });
         await app.StartAsync();
-        return new EscalationHost(app, clock, directory, ownsDirectory, GrpcChannel.ForAddress($"http://127.0.0.1:{port}"));
+        return new EscalationHost(app, clock, directory, ownsDirectory, Channels.For($"http://127.0.0.1:{port}"));
     }
 
     public Task<int> SweepAsync() => Services.GetRequiredService<EscalationSweep>().RunOnceAsync(CancellationToken.None);
@@ -95,10 +88,10 @@ public sealed class EscalationHost : IAsyncDisposable
     public Task SeedProjectAsync(string projectId, string responsibleUnit, string ownerUnit, string department, string leader) =>
         WithDbAsync(async db =>
         {
-            db.ProjectRoutes.Add(new ProjectRouteRow
+            db.ProjectRoutes.Add(new ProjectRoute
             {
                 ProjectId = projectId, ProjectName = projectId, ResponsibleUnit = responsibleUnit, OwnerUnit = ownerUnit,
-                IndustryDepartment = department, LeaderInCharge = leader, UpdatedAt = Clock.GetUtcNow(),
+                IndustryDepartment = department, LeaderInCharge = leader, UpdatedAtUnixMs = Clock.GetUtcNow().ToUnixTimeMilliseconds(),
             });
             return await db.SaveChangesAsync();
         });

@@ -1,7 +1,6 @@
-using ProjectHub.Escalation.Client;
-using ProjectHub.Escalation.Problems;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using ProjectHub.Escalation.Problems;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
@@ -26,7 +25,7 @@ public sealed class HostileTextTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private EscalationClient Client => _host.Client;
+    private V1.Escalation.EscalationClient Client => _host.Client;
 
     public static TheoryData<string, string, string> BadRaises => new()
     {
@@ -46,7 +45,7 @@ public sealed class HostileTextTests : IAsyncLifetime
             TestTokens.As(TestTokens.Drc)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
+        Assert.Equal(field, Assert.Single(error.FieldViolations()).Field);
         Assert.Equal(0, await _host.WithDbAsync(db => Task.FromResult(db.Problems.Count())));
     }
 
@@ -79,7 +78,7 @@ public sealed class HostileTextTests : IAsyncLifetime
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
             Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-            Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
+            Assert.Equal(field, Assert.Single(error.FieldViolations()).Field);
         }
 
         var history = await Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = problem.Id }, TestTokens.As(Owner));

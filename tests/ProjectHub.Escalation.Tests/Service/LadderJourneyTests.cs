@@ -1,5 +1,5 @@
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 

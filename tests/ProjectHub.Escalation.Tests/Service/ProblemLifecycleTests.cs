@@ -1,6 +1,5 @@
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
@@ -20,7 +19,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private EscalationClient Client => _host.Client;
+    private V1.Escalation.EscalationClient Client => _host.Client;
 
     private static CallOptions Drc => TestTokens.As(TestTokens.Drc);
 
@@ -185,7 +184,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
             new EscalateProblemRequest { ProblemId = problem.Id, Reason = "再往上" }, TestTokens.As(TestTokens.Drc)).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Equal("TOP_TIER_REACHED", ex.Reason);
+        Assert.Equal("TOP_TIER_REACHED", ex.Reason());
         await AssertUnchangedAsync(problem);
     }
 
@@ -198,7 +197,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
             new EscalateProblemRequest { ProblemId = problem.Id, Reason = "  " }, TestTokens.As(Unit)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Equal("reason", Assert.Single(ex.FieldViolations).Field);
+        Assert.Equal("reason", Assert.Single(ex.FieldViolations()).Field);
         await AssertUnchangedAsync(problem);
     }
 
@@ -209,7 +208,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
             Client.RaiseProblemAsync(new RaiseProblemRequest(), TestTokens.As(Owner)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Equal(["project_id", "category", "description"], ex.FieldViolations.Select(v => v.Field));
+        Assert.Equal(["project_id", "category", "description"], ex.FieldViolations().Select(v => v.Field));
         Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest(), Drc)).Problems);
     }
 

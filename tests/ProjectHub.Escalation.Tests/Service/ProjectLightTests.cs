@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Approval;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.EscalationHost;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ProjectHub.Registry.V1;
-using RegistryDecimal = ProjectHub.Registry.V1.Decimal;
+using RegistryDecimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Testing.Scenarios;
 

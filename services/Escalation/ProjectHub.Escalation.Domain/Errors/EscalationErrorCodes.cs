@@ -16,21 +16,6 @@ public static class EscalationErrorCodes
         _ => EscalationErrorCategory.FailedPrecondition,
     };
 
-    /// <summary>The wire name of a code, e.g. <c>TOP_TIER_REACHED</c>, for error details sent to clients.</summary>
-    public static string WireName(EscalationErrorCode code)
-    {
-        var name = code.ToString();
-        var builder = new System.Text.StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>The wire name of a code, e.g. <c>TOP_TIER_REACHED</c>: the reason clients see in ErrorInfo.</summary>
+    public static string WireName(EscalationErrorCode code) => ProjectHub.Domain.DomainException.ReasonOf(code);
 }

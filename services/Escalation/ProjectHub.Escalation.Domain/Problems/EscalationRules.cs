@@ -1,6 +1,6 @@
 using ProjectHub.Calendar;
 using ProjectHub.Escalation.Domain.Ladders;
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Domain.Problems;
 

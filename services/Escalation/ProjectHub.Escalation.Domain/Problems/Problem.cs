@@ -1,14 +1,14 @@
 using System.Globalization;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Ladders;
-using ProjectHub.Escalation.Domain.Time;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Domain.Problems;
 
 /// <summary>
 /// A problem (问题) or supervision case (督办) climbing the escalation ladder. Pure: every operation takes the time and
 /// the rules in force, mutates the aggregate and returns the audit entries and events it caused. Refusals throw
-/// <see cref="EscalationDomainException"/> and leave the aggregate unchanged.
+/// <see cref="EscalationErrors.Refusal"/> (a <see cref="ProjectHub.Domain.DomainException"/>) and leave the aggregate unchanged.
 /// </summary>
 public sealed class Problem
 {
@@ -81,12 +81,12 @@ public sealed class Problem
         Require(draft.Description, EscalationErrorCode.DescriptionRequired, "A problem needs a description.");
         if (!Enum.IsDefined(draft.Category))
         {
-            throw new EscalationDomainException(EscalationErrorCode.UnknownCategory, $"Unknown problem category {(int)draft.Category}.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.UnknownCategory, $"Unknown problem category {(int)draft.Category}.");
         }
 
         if (!Enum.IsDefined(draft.Kind))
         {
-            throw new EscalationDomainException(EscalationErrorCode.UnknownKind, $"Unknown problem kind {(int)draft.Kind}.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.UnknownKind, $"Unknown problem kind {(int)draft.Kind}.");
         }
 
         var tier = rules.Ladder.First;
@@ -109,7 +109,7 @@ public sealed class Problem
         EnsureNotResolved("acknowledge");
         if (State == ProblemState.Acknowledged)
         {
-            throw new EscalationDomainException(
+            throw EscalationErrors.Refusal(
                 EscalationErrorCode.AlreadyAcknowledged, $"The problem was already acknowledged at this tier by {AcknowledgedBy}.");
         }
 
@@ -147,7 +147,7 @@ public sealed class Problem
         EnsureNotResolved("escalate");
         if (rules.Ladder.IsTop(TierIndex))
         {
-            throw new EscalationDomainException(
+            throw EscalationErrors.Refusal(
                 EscalationErrorCode.TopTierReached, $"The problem is at the top tier ({rules.Ladder.Top.Id}); there is no tier above it.");
         }
 
@@ -224,12 +224,12 @@ public sealed class Problem
         Require(reason, EscalationErrorCode.ReasonRequired, "Reopening needs a reason for rejecting the resolution.");
         if (!onBehalfOfRaiser && !string.Equals(by, RaisedBy, StringComparison.Ordinal))
         {
-            throw new EscalationDomainException(EscalationErrorCode.NotRaiser, "Only the actor who raised the problem may reopen it.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.NotRaiser, "Only the actor who raised the problem may reopen it.");
         }
 
         if (State != ProblemState.Resolved)
         {
-            throw new EscalationDomainException(EscalationErrorCode.NotResolved, "Only a resolved problem can be reopened.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.NotResolved, "Only a resolved problem can be reopened.");
         }
 
         var tier = CurrentTier(rules);
@@ -249,7 +249,7 @@ public sealed class Problem
     {
         if (Kind != ProblemKind.Supervision)
         {
-            throw new EscalationDomainException(EscalationErrorCode.NotSupervisionCase, "Only a supervision case follows its project's light.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.NotSupervisionCase, "Only a supervision case follows its project's light.");
         }
 
         var tier = CurrentTier(rules);
@@ -309,7 +309,7 @@ public sealed class Problem
     }
 
     private LadderTier CurrentTier(EscalationRules rules) =>
-        rules.Ladder.TierAtOrNull(TierIndex) ?? throw new EscalationDomainException(
+        rules.Ladder.TierAtOrNull(TierIndex) ?? throw EscalationErrors.Refusal(
             EscalationErrorCode.InvalidTransition,
             $"The problem is at tier #{TierIndex + 1} but the configured ladder has {rules.Ladder.Count} tiers.");
 
@@ -317,7 +317,7 @@ public sealed class Problem
     {
         if (State == ProblemState.Resolved)
         {
-            throw new EscalationDomainException(EscalationErrorCode.AlreadyResolved, $"Cannot {verb} a resolved problem; reopen it first.");
+            throw EscalationErrors.Refusal(EscalationErrorCode.AlreadyResolved, $"Cannot {verb} a resolved problem; reopen it first.");
         }
     }
 
@@ -325,7 +325,7 @@ public sealed class Problem
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new EscalationDomainException(code, message);
+            throw EscalationErrors.Refusal(code, message);
         }
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Alerts;
@@ -17,26 +17,26 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
     public async Task<(List<AlertRow> Alerts, string NextPageToken)> ListAsync(
         string recipientId, bool includeAcknowledged, int pageSize, string pageToken, Caller caller, CancellationToken ct)
     {
-        var violations = new List<(string, string)>();
+        var violations = new Violations();
         if (string.IsNullOrWhiteSpace(recipientId))
         {
-            violations.Add(("recipient_id", "recipient_id is required."));
+            violations.Add("recipient_id", "recipient_id is required.");
         }
 
         if (pageSize is < 0 or > MaxPageSize)
         {
-            violations.Add(("page_size", $"page_size must be between 0 and {MaxPageSize}."));
+            violations.Add("page_size", $"page_size must be between 0 and {MaxPageSize}.");
         }
 
         long after = 0;
         if (pageToken.Length > 0 && !long.TryParse(pageToken, out after))
         {
-            violations.Add(("page_token", "page_token is not a token this service returned."));
+            violations.Add("page_token", "page_token is not a token this service returned.");
         }
 
-        if (violations.Count > 0)
+        if (violations.Any)
         {
-            throw RpcException.InvalidArgument("The alerts cannot be listed.", violations);
+            throw DomainException.Invalid("The alerts cannot be listed.", violations.Items);
         }
 
         EscalationAccess.EnsureMayReadAlertsOf(caller, recipientId, directory);
@@ -61,11 +61,11 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
     {
         if (string.IsNullOrWhiteSpace(alertId))
         {
-            throw RpcException.InvalidArgument("alert_id", "alert_id is required.");
+            throw DomainException.Invalid("alert_id", "alert_id is required.");
         }
 
         var row = await db.Alerts.FirstOrDefaultAsync(a => a.AlertId == alertId, ct)
-            ?? throw RpcException.NotFound($"Alert {ErrorText.Quote(alertId)} does not exist.");
+            ?? throw DomainException.NotFound($"Alert {ErrorText.Quote(alertId)} does not exist.");
         EscalationAccess.EnsureMayAcknowledgeAlert(caller, row.RecipientId, directory);
 
         if (row.AcknowledgedAt is null)

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Alerts;
@@ -22,7 +22,7 @@ public sealed class AlertStream(
     {
         if (string.IsNullOrWhiteSpace(recipientId))
         {
-            throw RpcException.InvalidArgument("recipient_id", "recipient_id is required.");
+            throw DomainException.Invalid("recipient_id", "recipient_id is required.");
         }
 
         EscalationAccess.EnsureMayReadAlertsOf(caller, recipientId, directory);

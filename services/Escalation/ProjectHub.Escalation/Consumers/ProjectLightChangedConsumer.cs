@@ -1,3 +1,4 @@
+using ProjectHub.Domain;
 using MassTransit;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Escalation.Domain.Alerts;
@@ -6,6 +7,7 @@ using ProjectHub.Escalation.Domain.Supervision;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Escalation.Problems;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Hosting.Projects;
 
 namespace ProjectHub.Escalation.Consumers;
 
@@ -30,7 +32,7 @@ public sealed class ProjectLightChangedConsumer(ChangeRecorder recorder, Escalat
             return;
         }
 
-        await ProjectRoutes.UpsertAsync(db, e.Project, e.OccurredAt, ct);
+        await db.UpsertRouteAsync(e.Project, e.OccurredAt, ct);
         var routing = ProjectRoutes.ToDomain(e.Project);
         var change = new LightChange(e.Project.ProjectId, ParseLight(e.From), ParseLight(e.To), e.OccurredAt);
 
@@ -61,7 +63,7 @@ public sealed class ProjectLightChangedConsumer(ChangeRecorder recorder, Escalat
                     : "项目转为红灯预警";
                 // The case id derives from the event, so even a delivery that slipped past the inbox opens the same case.
                 var (problem, raised) = Problem.Raise(
-                    ProblemDraft.SupervisionCase(DeterministicIds.From($"supervision/{e.EventId:N}"), change.ProjectId, description), now, rules);
+                    ProblemDraft.SupervisionCase(DeterministicId.From($"supervision/{e.EventId:N}"), change.ProjectId, description), now, rules);
                 db.Problems.Add(new ProblemRow().CopyFrom(problem, rules.Ladder));
                 if (caseRow is null)
                 {

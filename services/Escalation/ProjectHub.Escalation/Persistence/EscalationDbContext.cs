@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Hosting.Projects;
 
 namespace ProjectHub.Escalation.Persistence;
 
@@ -10,7 +11,7 @@ public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> op
     public DbSet<ProblemHistoryRow> ProblemHistory => Set<ProblemHistoryRow>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<SupervisionCaseRow> SupervisionCases => Set<SupervisionCaseRow>();
-    public DbSet<ProjectRouteRow> ProjectRoutes => Set<ProjectRouteRow>();
+    public DbSet<ProjectRoute> ProjectRoutes => Set<ProjectRoute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,11 +48,7 @@ public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> op
             e.ToTable("supervision_cases");
             e.HasKey(s => s.ProjectId);
         });
-        modelBuilder.Entity<ProjectRouteRow>(e =>
-        {
-            e.ToTable("project_routes");
-            e.HasKey(r => r.ProjectId);
-        });
+        modelBuilder.AddProjectRoutes("project_routes");
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -1,9 +1,9 @@
+using ProjectHub.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Calendar;
 using ProjectHub.Escalation.Alerts;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Domain.Problems;
-using ProjectHub.Escalation.Domain.Time;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Hosting.Messaging;
 using Integration = ProjectHub.Contracts.Escalation;
@@ -53,13 +53,13 @@ public sealed class ChangeRecorder(
             {
                 case ProblemEscalated e:
                     db.AddIntegrationEvent(new Integration.ProblemEscalated(
-                        DeterministicIds.From($"escalated/{e.ProblemId:N}/{e.Version}"), e.OccurredAt, e.ProblemId.ToString(),
+                        DeterministicId.From($"escalated/{e.ProblemId:N}/{e.Version}"), e.OccurredAt, e.ProblemId.ToString(),
                         e.ProjectId, e.From.Id, e.To.Id, e.Automatic, e.Reason));
                     break;
                 case ProblemResolved e:
                     var days = calendar.CountWorkingDays(ShanghaiTime.DateOf(problem.RaisedAt), ShanghaiTime.DateOf(e.OccurredAt));
                     db.AddIntegrationEvent(new Integration.ProblemResolved(
-                        DeterministicIds.From($"resolved/{e.ProblemId:N}/{e.Version}"), e.OccurredAt, e.ProblemId.ToString(),
+                        DeterministicId.From($"resolved/{e.ProblemId:N}/{e.Version}"), e.OccurredAt, e.ProblemId.ToString(),
                         e.ProjectId, e.Tier.Id, Math.Max(0, days), routing.ResponsibleUnitId));
                     break;
             }

@@ -1,7 +1,7 @@
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Problems;

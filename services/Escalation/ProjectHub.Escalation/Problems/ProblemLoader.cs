@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Problems;
 
@@ -11,12 +11,12 @@ public static class ProblemLoader
     public static Guid ParseId(string problemId) =>
         Guid.TryParse(problemId, out var id)
             ? id
-            : throw RpcException.InvalidArgument("problem_id", "problem_id must be a problem id (a UUID).");
+            : throw DomainException.Invalid("problem_id", "problem_id must be a problem id (a UUID).");
 
     public static async Task<(ProblemRow Row, Problem Problem)> LoadAsync(EscalationDbContext db, Guid id, CancellationToken ct)
     {
         var row = await db.Problems.FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw RpcException.NotFound($"Problem {id} does not exist.");
+            ?? throw DomainException.NotFound($"Problem {id} does not exist.");
         return (row, row.ToDomain());
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Problems;
@@ -20,7 +20,7 @@ public sealed class ProblemQueries(EscalationDbContext db, Ladder ladder, TimePr
     {
         var id = ProblemLoader.ParseId(problemId);
         var row = await db.Problems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw RpcException.NotFound($"Problem {id} does not exist.");
+            ?? throw DomainException.NotFound($"Problem {id} does not exist.");
         EscalationAccess.EnsureMayReadProblem(caller, await ProjectRoutingLookup.FindAsync(db, row.ProjectId, ct), row.ProjectId, row.TierId);
         return row;
     }
@@ -36,21 +36,21 @@ public sealed class ProblemQueries(EscalationDbContext db, Ladder ladder, TimePr
         string projectId, string tierId, ProblemState? state, ProblemCategory? category, bool overdueOnly,
         int pageSize, string pageToken, Caller caller, CancellationToken ct)
     {
-        var violations = new List<(string, string)>();
+        var violations = new Violations();
         if (pageSize is < 0 or > MaxPageSize)
         {
-            violations.Add(("page_size", $"page_size must be between 0 and {MaxPageSize}."));
+            violations.Add("page_size", $"page_size must be between 0 and {MaxPageSize}.");
         }
 
         var offset = 0;
         if (pageToken.Length > 0 && (!int.TryParse(pageToken, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
-            violations.Add(("page_token", "page_token is not a token this service returned."));
+            violations.Add("page_token", "page_token is not a token this service returned.");
         }
 
-        if (violations.Count > 0)
+        if (violations.Any)
         {
-            throw RpcException.InvalidArgument("The problems cannot be listed.", violations);
+            throw DomainException.Invalid("The problems cannot be listed.", violations.Items);
         }
 
         // Filtered to the caller's scope, so a page never reveals another unit's problems.

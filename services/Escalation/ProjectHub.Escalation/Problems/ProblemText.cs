@@ -1,5 +1,4 @@
-using System.Globalization;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Problems;
 
@@ -15,41 +14,19 @@ public static class ProblemText
     public const int MaxResolutionLength = 4000;
     public const int MaxReasonLength = 1000;
 
-    /// <summary>Adds violations for text over <paramref name="maxLength"/> characters or with control characters.</summary>
-    public static void Check(List<(string Field, string Description)> into, string field, string? text, int maxLength, bool multiLine)
-    {
-        if (text is null)
-        {
-            return;
-        }
-
-        var length = text.EnumerateRunes().Count();
-        if (length > maxLength)
-        {
-            into.Add((field, string.Create(CultureInfo.InvariantCulture, $"Must be at most {maxLength} characters; it has {length}.")));
-        }
-
-        if (text.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
-        {
-            into.Add((field, multiLine
-                ? "Must not contain control characters other than line breaks and tabs."
-                : "Must not contain control characters such as line breaks or tabs."));
-        }
-    }
-
     /// <summary>A required multi-line text of a command (resolution, reason): refused before the problem is loaded.</summary>
     public static void RequireMultiLine(string? text, string field, int maxLength, string requiredMessage)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw RpcException.InvalidArgument(field, requiredMessage);
+            throw DomainException.Invalid(field, requiredMessage);
         }
 
-        var violations = new List<(string, string)>();
-        Check(violations, field, text, maxLength, multiLine: true);
-        if (violations.Count > 0)
+        var violations = new Violations();
+        TextRules.Check(violations, field, text, maxLength, multiLine: true);
+        if (violations.Any)
         {
-            throw RpcException.InvalidArgument(string.Join(" ", violations.Select(v => $"{v.Item1}: {v.Item2}")), violations);
+            throw DomainException.Invalid(string.Join(" ", violations.Items.Select(v => $"{v.Field}: {v.Description}")), violations.Items);
         }
     }
 }

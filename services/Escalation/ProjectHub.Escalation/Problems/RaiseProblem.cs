@@ -1,7 +1,7 @@
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Problems;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Escalation.Problems;
@@ -11,33 +11,33 @@ public sealed class RaiseProblem(ChangeRecorder recorder, EscalationRules rules,
 {
     public async Task<ProblemRow> HandleAsync(string projectId, ProblemCategory? category, string description, Caller caller, CancellationToken ct)
     {
-        var violations = new List<(string, string)>();
+        var violations = new Violations();
         if (string.IsNullOrWhiteSpace(projectId))
         {
-            violations.Add(("project_id", "project_id is required."));
+            violations.Add("project_id", "project_id is required.");
         }
         else
         {
-            ProblemText.Check(violations, "project_id", projectId.Trim(), ProblemText.MaxProjectIdLength, multiLine: false);
+            TextRules.Check(violations, "project_id", projectId.Trim(), ProblemText.MaxProjectIdLength, multiLine: false);
         }
 
         if (category is null)
         {
-            violations.Add(("category", "category is required (LAND, DEMOLITION, LABOUR, FUNDING, APPROVALS, MATERIALS, UTILITIES or OTHER)."));
+            violations.Add("category", "category is required (LAND, DEMOLITION, LABOUR, FUNDING, APPROVALS, MATERIALS, UTILITIES or OTHER).");
         }
 
         if (string.IsNullOrWhiteSpace(description))
         {
-            violations.Add(("description", "description is required."));
+            violations.Add("description", "description is required.");
         }
         else
         {
-            ProblemText.Check(violations, "description", description, ProblemText.MaxDescriptionLength, multiLine: true);
+            TextRules.Check(violations, "description", description, ProblemText.MaxDescriptionLength, multiLine: true);
         }
 
-        if (violations.Count > 0)
+        if (violations.Any)
         {
-            throw RpcException.InvalidArgument("The problem cannot be raised.", violations);
+            throw DomainException.Invalid("The problem cannot be raised.", violations.Items);
         }
 
         var project = await recorder.KnownRoutingAsync(projectId.Trim(), ct);

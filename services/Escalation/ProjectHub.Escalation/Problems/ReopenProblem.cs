@@ -1,4 +1,4 @@
-using ProjectHub.Escalation.Api;
+using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Security;
 

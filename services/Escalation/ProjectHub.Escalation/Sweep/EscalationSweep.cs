@@ -1,3 +1,4 @@
+using ProjectHub.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Problems;
@@ -68,11 +69,11 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider ti
                 EscalationCounter.Count(change);
                 return true;
             }
-            catch (EscalationDomainException ex)
+            catch (DomainException ex)
             {
                 // E.g. a problem left beyond a shortened ladder: it needs an operator, but must not stop the sweep of
                 // every other problem.
-                logger.LogWarning(ex, "Problem {ProblemId} cannot be swept: {Code}", id, ex.Code);
+                logger.LogWarning(ex, "Problem {ProblemId} cannot be swept: {Reason}", id, ex.Reason);
                 return false;
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)

@@ -1,5 +1,5 @@
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.Authorization.AuthorizationWorld;
@@ -184,7 +184,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationWorld world) : IClassF
     private async Task FirstAlertAsync(string recipient, CallOptions options)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        using var call = world.Client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = recipient }, options with { CancellationToken = timeout.Token });
+        using var call = world.Client.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = recipient }, options.WithCancellationToken(timeout.Token));
         Assert.True(await call.ResponseStream.MoveNext(timeout.Token), "the stream ended without an alert");
         Assert.Equal(recipient, call.ResponseStream.Current.RecipientId);
     }

@@ -1,7 +1,6 @@
-using ProjectHub.Escalation.Client;
-using ProjectHub.Escalation.Persistence;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using ProjectHub.Escalation.Persistence;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 
@@ -32,7 +31,7 @@ public sealed class AuthorizationWorld : IAsyncLifetime
 
     public EscalationHost Host { get; private set; } = null!;
 
-    public EscalationClient Client => Host.Client;
+    public V1.Escalation.EscalationClient Client => Host.Client;
 
     public static CallOptions As(Caller? caller) => caller is null ? default : TestTokens.As(caller);
 

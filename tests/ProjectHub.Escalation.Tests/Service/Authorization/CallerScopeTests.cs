@@ -1,6 +1,5 @@
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Escalation.Tests.Service.Authorization.AuthorizationWorld;
@@ -10,7 +9,7 @@ namespace ProjectHub.Escalation.Tests.Service.Authorization;
 /// <summary>The edges of the matrix: the wrong tier for the right unit, the portfolio, unknown projects, and the actor.</summary>
 public sealed class CallerScopeTests(AuthorizationWorld world) : IClassFixture<AuthorizationWorld>
 {
-    private EscalationClient Client => world.Client;
+    private V1.Escalation.EscalationClient Client => world.Client;
 
     [Fact]
     public async Task The_history_records_the_token_subject_even_a_chinese_one()
