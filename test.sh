@@ -8,9 +8,10 @@ usage() {
   cat <<'EOF'
 Usage: ./test.sh [--filter EXPR] [--skip-peer-check] [-- EXTRA_DOTNET_TEST_ARGS...]
 
-Installs missing Debian packages (apt-get, needs root or passwordless sudo) and
-the Node interop peer's packages (npm ci), checks the interop peers against each
-other, then runs:
+Installs missing Debian packages (apt-get, needs root or passwordless sudo), the
+Node interop peer's packages and buf (npm ci), checks the interop peers against
+each other, checks the protos (buf lint, and buf breaking against the previous
+commit: protos/check.sh), then runs:
   dotnet restore <solution>
   dotnet build   <solution> -c Release --no-restore
   dotnet test    <solution> -c Release --no-build --logger trx --blame-hang-timeout 5m
@@ -20,9 +21,10 @@ status is non-zero if the build failed, any test failed or was skipped, a test
 host crashed or left no TRX, or no test ran.
 
 Options:
-  --filter EXPR       passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Interop");
+  --filter EXPR       passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Conformance");
                       test projects with no matching tests are then not an error
   --skip-peer-check   skip tests/interop/selfcheck.sh (peers against each other)
+  --skip-proto-check  skip protos/check.sh (buf lint and buf breaking)
   -h, --help          this help
   -- ARGS...          anything after -- is passed to dotnet test as is
 
@@ -58,6 +60,7 @@ RESULTS_DIR="$REPO_ROOT/artifacts/test-results"
 HANG_TIMEOUT=5m
 FILTER=""
 PEER_CHECK=1
+PROTO_CHECK=1
 EXTRA_TEST_ARGS=()
 
 while (($#)); do
@@ -67,6 +70,7 @@ while (($#)); do
       FILTER="$2"; shift 2 ;;
     --filter=*) FILTER="${1#--filter=}"; shift ;;
     --skip-peer-check) PEER_CHECK=0; shift ;;
+    --skip-proto-check) PROTO_CHECK=0; shift ;;
     --) shift; EXTRA_TEST_ARGS=("$@"); break ;;
     *) echo "test.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -161,7 +165,21 @@ if ((PEER_CHECK)); then
   bash "$PROJECTHUB_INTEROP_DIR/selfcheck.sh" || die "interop peer self-check failed"
 fi
 
-# --- 3. build -----------------------------------------------------------------------------
+# --- 3. protos: style and wire compatibility ---------------------------------------------
+if ((PROTO_CHECK)); then
+  section "protos: buf lint and buf breaking (npm ci in protos/)"
+  PROTOS_DIR="$REPO_ROOT/protos"
+  BUF_LOCK_SUM="$(sha256sum "$PROTOS_DIR/package-lock.json" | cut -d' ' -f1)"
+  BUF_STAMP="$PROTOS_DIR/node_modules/.projecthub-lock.sha256"
+  if [[ ! -d "$PROTOS_DIR/node_modules" || "$(cat "$BUF_STAMP" 2>/dev/null || true)" != "$BUF_LOCK_SUM" ]]; then
+    (cd "$PROTOS_DIR" && npm ci --no-audit --no-fund </dev/null) \
+      || die "npm ci failed in $PROTOS_DIR (npm registry unreachable or lockfile out of date?)"
+    echo "$BUF_LOCK_SUM" >"$BUF_STAMP"
+  fi
+  bash "$PROTOS_DIR/check.sh" || die "proto check failed (protos/check.sh)"
+fi
+
+# --- 4. build -----------------------------------------------------------------------------
 STEP="locating the solution"
 SOLUTION="${PROJECTHUB_SOLUTION:-}"
 if [[ -z "$SOLUTION" ]]; then
@@ -182,7 +200,7 @@ if [[ "${CI:-}" == "true" ]]; then
 fi
 ((BUILD_RC == 0)) || die "BUILD FAILED (dotnet build exit $BUILD_RC)"
 
-# --- 4. test ----------------------------------------------------------------------------------
+# --- 5. test ----------------------------------------------------------------------------------
 section "finding test projects"
 PROJECTS_TSV="$(mktemp "${TMPDIR:-/tmp}/projecthub-test-projects.XXXXXX")"
 SUMMARY_TOOL="$REPO_ROOT/tests/tools/trx_summary.py"

@@ -6,6 +6,9 @@
 # Needs the .NET 10 SDK, Debian python3-grpcio (/usr/bin/python3) and node with tests/interop/node's
 # npm packages (./test.sh installs both); figures 2-5 also Debian postgresql and rabbitmq-server, each started
 # privately with deploy/local/infra.sh under /tmp and destroyed at the end. Loopback only; every loop is bounded by time.
+# Figure 1's "ours" is the services' own stack: a grpc.testing TestService on Grpc.AspNetCore hosted as every service
+# host is (ProjectHub.Hosting: AddProjectHubDefaults, ListenGrpc h2c, UseProjectHub; mapped without a token, like the
+# grpcio and grpc-js peers), driven by Grpc.Net.Client with the client defaults. See bench/README.md.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -17,7 +20,7 @@ while [ $# -gt 0 ]; do
     --quick) mode_args+=(--quick) ;;
     --only) mode_args+=(--only "$2"); only="$2"; shift ;;
     --results) mode_args+=(--results "$2"); shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
   shift

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ProjectHub.Cli.Commands;
-using ProjectHub.Grpc;
+using Grpc.Core;
 
 namespace ProjectHub.Cli;
 
@@ -36,6 +36,8 @@ public static class CliApp
             "Configuration: flags > environment (PROJECTHUB_REGISTRY, PROJECTHUB_APPROVAL, PROJECTHUB_ESCALATION, " +
             "PROJECTHUB_TOKEN, PROJECTHUB_ENVIRONMENT) > ~/.config/projecthub/config.json (XDG_CONFIG_HOME respected; keys " +
             "registry, approval, escalation, token, environment) > defaults.\n" +
+            "Enum values on the command line: any case, with or without their proto prefix (--tier national or " +
+            "--tier PROJECT_TIER_NATIONAL); in JSON (--output json, --file) they carry the prefix.\n" +
             "Exit codes: 0 ok, 1 other, 2 bad input, 3 not found, 4 denied (PERMISSION_DENIED; dev-token outside development), " +
             "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one).");
         GlobalOptions.AddTo(root);
@@ -73,6 +75,11 @@ public sealed class Runner(TextWriter output, TextWriter error, IConfigSource so
         {
             context = new CliContext(parse, output, error, source, cancellation);
             return await body(parse, context);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C during a call: Grpc.Net.Client reports it as CANCELLED, not as an OperationCanceledException.
+            return ExitCodes.Other;
         }
         catch (RpcException e)
         {

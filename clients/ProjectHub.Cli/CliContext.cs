@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Google.Protobuf;
-using ProjectHub.Approval.Client;
-using ProjectHub.Escalation.Client;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ProjectHub.ClientDefaults;
 using Spectre.Console;
+using ApprovalsApi = ProjectHub.Approval.V1.Approvals;
+using CalendarApi = ProjectHub.Calendar.V1.WorkingCalendar;
+using EscalationApi = ProjectHub.Escalation.V1.Escalation;
+using RegistryApi = ProjectHub.Registry.V1.ProjectRegistry;
 
 namespace ProjectHub.Cli;
 
@@ -13,6 +17,11 @@ public sealed class CliContext : IDisposable
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default);
     private readonly List<GrpcChannel> _channels = [];
+    private RegistryApi.ProjectRegistryClient? _registry;
+    private ApprovalsApi.ApprovalsClient? _approvals;
+    private CalendarApi.WorkingCalendarClient? _calendar;
+    private EscalationApi.EscalationClient? _escalation;
+    private CallInvoker? _approvalInvoker;
 
     public CliContext(ParseResult parse, TextWriter output, TextWriter error, IConfigSource source, CancellationToken cancellation)
     {
@@ -45,17 +54,22 @@ public sealed class CliContext : IDisposable
     /// <summary>Spectre console on <see cref="Out"/>; it measures CJK characters as two columns so tables stay aligned.</summary>
     public IAnsiConsole Console { get; }
 
-    public ProjectRegistryClient Registry => new(Channel(Settings.Registry));
-    public ApprovalsClient Approvals => new(Channel(Settings.Approval));
-    public WorkingCalendarClient Calendar => new(Channel(Settings.Approval));
-    public EscalationClient Escalation => new(Channel(Settings.Escalation));
+    // One channel per endpoint for the whole command (an import makes one call per row); approvals and the calendar
+    // are served on the same endpoint and share one.
+    public RegistryApi.ProjectRegistryClient Registry => _registry ??= new(Invoker(Settings.Registry, RegistryApi.Descriptor));
+    public ApprovalsApi.ApprovalsClient Approvals => _approvals ??= new(ApprovalInvoker);
+    public CalendarApi.WorkingCalendarClient Calendar => _calendar ??= new(ApprovalInvoker);
+    public EscalationApi.EscalationClient Escalation => _escalation ??= new(Invoker(Settings.Escalation, EscalationApi.Descriptor));
 
-    /// <summary>Every call carries the token and a deadline, so a hung service ends as exit code 5, not a hang.</summary>
-    public CallOptions Call(TimeSpan? timeout = null) => new(
-        Headers(), DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30)), Cancellation);
+    /// <summary>
+    /// A unary call's options. Without <paramref name="timeout"/> the channel's defaults give it the standard deadline
+    /// (<see cref="CallDefaults.UnaryDeadline"/>), so a hung service ends as exit code 5, not a hang.
+    /// </summary>
+    public CallOptions Call(TimeSpan? timeout = null) =>
+        new(deadline: timeout is { } t ? DateTime.UtcNow + t : null, cancellationToken: Cancellation);
 
     /// <summary>A streaming call: no deadline, only cancellation.</summary>
-    public CallOptions StreamCall(CancellationToken cancellation) => new(Headers(), null, cancellation);
+    public static CallOptions StreamCall(CancellationToken cancellation) => new(cancellationToken: cancellation);
 
     /// <summary>
     /// The unit the token acts for (its "unit" claim), read without verifying the signature: only to pick a default
@@ -64,19 +78,11 @@ public sealed class CliContext : IDisposable
     public string? TokenUnit => Settings.Token is { } token ? BearerToken.Unit(BearerToken.Normalize(token)) : null;
 
     /// <summary>
-    /// No token, no header: the services answer UNAUTHENTICATED and <see cref="ErrorPrinter"/> says how to get one.
-    /// Checked here, at the first call, not before: a broken saved token must not stop dev-token from replacing it.
+    /// The token for the authorization header of every call. No token, no header: the services answer UNAUTHENTICATED
+    /// and <see cref="ErrorPrinter"/> says how to get one. Checked here, at each call, not before: a broken saved token
+    /// must not stop dev-token (which calls nothing) from replacing it.
     /// </summary>
-    private Metadata Headers()
-    {
-        var headers = new Metadata();
-        if (Settings.Token is { } token)
-        {
-            headers.Add("authorization", "Bearer " + BearerToken.Normalize(token));
-        }
-
-        return headers;
-    }
+    private string? Bearer() => Settings.Token is { } token ? BearerToken.Normalize(token) : null;
 
     /// <summary>Writes the protobuf JSON of <paramref name="message"/> on one line (json mode).</summary>
     public void WriteJson(IMessage message) => Out.WriteLine(Json.Format(message));
@@ -102,11 +108,15 @@ public sealed class CliContext : IDisposable
         }
     }
 
-    private GrpcChannel Channel(string endpoint)
+    private CallInvoker ApprovalInvoker =>
+        _approvalInvoker ??= Invoker(Settings.Approval, ApprovalsApi.Descriptor, CalendarApi.Descriptor);
+
+    /// <summary>A channel with the read retries of <paramref name="services"/>, a deadline on every unary call and the token.</summary>
+    private CallInvoker Invoker(string endpoint, params ServiceDescriptor[] services)
     {
-        var channel = GrpcChannel.ForAddress(CliSettings.ToUrl(endpoint));
+        var channel = Channels.For(CliSettings.ToUrl(endpoint), services);
         _channels.Add(channel);
-        return channel;
+        return channel.WithDefaults(Bearer);
     }
 
     private static IAnsiConsole CreateConsole(TextWriter output, bool isRealConsole)

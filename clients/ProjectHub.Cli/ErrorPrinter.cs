@@ -1,4 +1,4 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 
 namespace ProjectHub.Cli;
 
@@ -9,7 +9,7 @@ public static class ErrorPrinter
     /// <param name="configFilePath">Where a saved token would be read from, named in the hint.</param>
     public static async Task PrintAsync(TextWriter error, RpcException e, bool hadToken = true, string? configFilePath = null)
     {
-        var violations = e.FieldViolations;
+        var violations = e.FieldViolations();
         // The services repeat every violation in the message; with violations the lines below say it better.
         var summary = violations.Count > 0 ? $"{violations.Count} invalid field(s)"
             : string.IsNullOrWhiteSpace(e.Status.Detail) ? e.StatusCode.ToString() : OneLine(e.Status.Detail);
@@ -19,7 +19,7 @@ public static class ErrorPrinter
             await error.WriteLineAsync($"  {violation.Field}: {OneLine(violation.Description)}");
         }
 
-        if (e.Reason is { Length: > 0 } reason)
+        if (e.Reason() is { Length: > 0 } reason)
         {
             await error.WriteLineAsync($"  reason: {reason}");
         }

@@ -1,4 +1,4 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 
 namespace ProjectHub.Cli;
 

@@ -7,7 +7,8 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Output = new("--output", "-o")
     {
-        Description = "table (for people) or json (the response's protobuf JSON, for scripts)",
+        Description = "table (for people) or json (the response's protobuf JSON, for scripts; enums by their full proto name, e.g. " +
+            "LIGHT_RED, PROJECT_TIER_NATIONAL)",
         DefaultValueFactory = _ => "table",
         Recursive = true,
     };

@@ -37,8 +37,9 @@ public static class Input
     }
 
     /// <summary>
-    /// An enum value by its proto name, case-insensitive, with or without the type's prefix:
-    /// "red", "RED", "municipal_major", "land_use" for ITEM_KIND_LAND_USE.
+    /// An enum value by its proto name, case-insensitive, with or without the type's prefix: "red" or "LIGHT_RED",
+    /// "municipal_major" or "project_tier_municipal_major", "feasibility_study" for ITEM_KIND_FEASIBILITY_STUDY. The
+    /// short words are what people typed before the protos gave every value its prefix, and scripts still use them.
     /// </summary>
     public static TEnum Enum<TEnum>(string text, string what)
         where TEnum : struct, System.Enum

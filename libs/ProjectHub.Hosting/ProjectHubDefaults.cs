@@ -12,8 +12,11 @@ using ProjectHub.Hosting.Security;
 
 namespace ProjectHub.Hosting;
 
-public static class ProjectHubDefaults
+public static partial class ProjectHubDefaults
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No holiday data for {FirstYear}-{LastYear}: counting Monday-Friday as working days")]
+    private static partial void CalendarFallback(ILogger logger, int firstYear, int lastYear);
+
     /// <summary>
     /// What every ProjectHub host shares: console logging with timestamps and trace ids, OpenTelemetry (when OTEL_*
     /// asks for it), the clock, the working-day calendar, the gRPC server (section "Grpc:Server") with its error
@@ -29,8 +32,10 @@ public static class ProjectHubDefaults
             console.SingleLine = true;
             console.IncludeScopes = true;
         });
-        // SQL text at Information drowns everything else; raise it in configuration when needed.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // SQL text and a line per request at Information drown everything else; configuration may raise them again
+        // (Logging:LogLevel:Microsoft.AspNetCore=Information).
+        QuietUnlessConfigured(builder, "Microsoft.EntityFrameworkCore.Database.Command");
+        QuietUnlessConfigured(builder, "Microsoft.AspNetCore");
         if (telemetry)
         {
             builder.AddProjectHubTelemetry();
@@ -41,8 +46,7 @@ public static class ProjectHubDefaults
         {
             var calendar = WorkingCalendar.LoadDefault(builder.Configuration["Calendar:ExtraDirectory"]);
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHub.Calendar");
-            calendar.FallbackUsed += (_, e) => logger.LogWarning(
-                "No holiday data for {FirstYear}-{LastYear}: counting Monday-Friday as working days", e.FirstYear, e.LastYear);
+            calendar.FallbackUsed += (_, e) => CalendarFallback(logger, e.FirstYear, e.LastYear);
             return calendar;
         });
         builder.AddProjectHubGrpcServer();
@@ -51,11 +55,24 @@ public static class ProjectHubDefaults
         return builder;
     }
 
-    /// <summary>The request pipeline of a ProjectHub service host: authentication, then health and reflection (open).</summary>
+    private static void QuietUnlessConfigured(WebApplicationBuilder builder, string category)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+        {
+            builder.Logging.AddFilter(category, LogLevel.Warning);
+        }
+    }
+
+    /// <summary>
+    /// The request pipeline of a ProjectHub service host: authentication and authorization, the request-message check
+    /// (broken requests are INVALID_ARGUMENT, not UNKNOWN), then health and reflection (open).
+    /// </summary>
     public static WebApplication UseProjectHub(this WebApplication app)
     {
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequestMessageCheck>();
         app.MapProjectHubGrpcInfrastructure();
         return app;
     }

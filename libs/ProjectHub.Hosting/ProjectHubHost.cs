@@ -18,6 +18,9 @@ public sealed class HostSetup
 
     public string? EnvironmentName { get; init; }
 
+    /// <summary>The application name (logs, telemetry's default service.name); unset: the module's.</summary>
+    public string? ApplicationName { get; init; }
+
     /// <summary>Settings over everything else (tests).</summary>
     public IReadOnlyDictionary<string, string?>? Settings { get; init; }
 
@@ -43,7 +46,7 @@ public static class ProjectHubHost
         {
             Args = setup.Args,
             EnvironmentName = setup.EnvironmentName,
-            ApplicationName = module.ApplicationName,
+            ApplicationName = setup.ApplicationName ?? module.ApplicationName,
         });
         if (setup.Settings is not null)
         {

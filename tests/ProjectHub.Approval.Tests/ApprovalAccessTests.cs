@@ -1,7 +1,8 @@
-using ProjectHub.Approval.Authorization;
+using ProjectHub.Approval.Access;
 using ProjectHub.Approval.Cases;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Persistence;
+using ProjectHub.Hosting.Projects;
 using ProjectHub.Security;
 
 namespace ProjectHub.Approval.Tests;
@@ -66,7 +67,7 @@ public sealed class ApprovalAccessTests
             Case("另一城投公司", oddName, new Department("HC3", "住建局二处")),
             Case("市城投集团", Department.Drc),
         ];
-        ProjectRouteRecord[] routes =
+        ProjectRoute[] routes =
         [
             Route(cases[3], "另一城投公司", "高新区管委会", "住建局", "张副市长"),
             Route(cases[4], "另一城投公司", "", "交通局", "李副市长"),
@@ -104,7 +105,7 @@ public sealed class ApprovalAccessTests
         Assert.True(ApprovalAccess.MaySubmit(new Caller("o", Roles.Owner, "市城投集团"), ProjectScope.Unknown("市城投集团")));
     }
 
-    private static ProjectRouteRecord Route(CaseRecord c, string owner, string responsible, string department, string leader) => new()
+    private static ProjectRoute Route(CaseRecord c, string owner, string responsible, string department, string leader) => new()
     {
         ProjectId = c.ProjectId, OwnerUnit = owner, ResponsibleUnit = responsible, IndustryDepartment = department, LeaderInCharge = leader,
     };

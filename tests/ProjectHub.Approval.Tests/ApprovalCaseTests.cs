@@ -1,4 +1,5 @@
 using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 using static ProjectHub.Approval.Tests.Fixtures;
 
 namespace ProjectHub.Approval.Tests;
@@ -52,8 +53,8 @@ public class ApprovalCaseTests
 
         var error = Refused(() => @case.Item(ApprovalItemKind.FeasibilityStudy));
 
-        Assert.Equal(ApprovalErrorReason.ItemNotRequired, error.Reason);
-        Assert.Equal(ApprovalErrorCategory.NotFound, error.Category);
+        Assert.Equal(DomainException.ReasonOf(ApprovalErrorReason.ItemNotRequired), error.Reason);
+        Assert.Equal(DomainErrorKind.NotFound, error.Kind);
     }
 
     [Fact]

@@ -1,10 +1,17 @@
 using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Approval.Tests;
 
 public class DocumentReferenceTests
 {
     private const string Hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    // A refusal names the field as the proto does (size_bytes); messages keep the domain's name (sizeBytes).
+    private static readonly Dictionary<string, string> WireField = new()
+    {
+        ["name"] = "name", ["sha256"] = "sha256", ["sizeBytes"] = "size_bytes", ["location"] = "location",
+    };
 
     [Fact]
     public void Valid_reference_keeps_its_fields()
@@ -39,11 +46,11 @@ public class DocumentReferenceTests
     [InlineData("a.pdf", Hash, 1, " ", "location")]
     public void Each_bad_field_is_named(string name, string sha256, long size, string location, string field)
     {
-        var error = Assert.Throws<ApprovalDomainException>(() => DocumentReference.Create(name, sha256, size, location));
+        var error = Assert.Throws<DomainException>(() => DocumentReference.Create(name, sha256, size, location));
 
-        Assert.Equal(ApprovalErrorReason.InvalidDocument, error.Reason);
-        Assert.Equal(ApprovalErrorCategory.InvalidArgument, error.Category);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(DomainException.ReasonOf(ApprovalErrorReason.InvalidDocument), error.Reason);
+        Assert.Equal(DomainErrorKind.InvalidArgument, error.Kind);
+        Assert.Equal(WireField[field], Assert.Single(error.Violations).Field);
         Assert.Contains(field + ":", error.Message, StringComparison.Ordinal);
     }
 
@@ -60,10 +67,10 @@ public class DocumentReferenceTests
     [Fact]
     public void Overlong_name_and_location_are_refused()
     {
-        Assert.Equal("name", Assert.Throws<ApprovalDomainException>(
-            () => DocumentReference.Create(new string('a', 256), Hash, 1, "loc")).Field);
-        Assert.Equal("location", Assert.Throws<ApprovalDomainException>(
-            () => DocumentReference.Create("a.pdf", Hash, 1, new string('l', 2049))).Field);
+        Assert.Equal("name", Assert.Single(Assert.Throws<DomainException>(
+            () => DocumentReference.Create(new string('a', 256), Hash, 1, "loc")).Violations).Field);
+        Assert.Equal("location", Assert.Single(Assert.Throws<DomainException>(
+            () => DocumentReference.Create("a.pdf", Hash, 1, new string('l', 2049))).Violations).Field);
         Assert.Empty(DocumentReference.Validate(new string('a', 255), Hash, 1, new string('l', 2048)));
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Calendar;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Approval.Tests;
 
@@ -43,5 +44,13 @@ internal static class Fixtures
         return item;
     }
 
-    public static ApprovalDomainException Refused(Action action) => Assert.Throws<ApprovalDomainException>(action);
+    public static DomainException Refused(Action action) => Assert.Throws<DomainException>(action);
+
+    /// <summary>The kind of refusal (and so the status family) each category of reason is reported as.</summary>
+    public static DomainErrorKind KindOf(ApprovalErrorCategory category) => category switch
+    {
+        ApprovalErrorCategory.FailedPrecondition => DomainErrorKind.FailedPrecondition,
+        ApprovalErrorCategory.NotFound => DomainErrorKind.NotFound,
+        _ => DomainErrorKind.InvalidArgument,
+    };
 }

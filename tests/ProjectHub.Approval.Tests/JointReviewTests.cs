@@ -1,4 +1,5 @@
 using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 using static ProjectHub.Approval.Tests.Fixtures;
 
 namespace ProjectHub.Approval.Tests;
@@ -55,8 +56,8 @@ public class JointReviewTests
         var final = item.Approve(Planning, "p", At("2025-03-12"));
 
         Assert.Equal(ApprovalItemState.Returned, returned.To);
-        Assert.Equal(ApprovalErrorReason.NotAccepted, planningWhileReturned.Reason);
-        Assert.Equal(ApprovalErrorReason.DepartmentAlreadyApproved, drcAgain.Reason);
+        Assert.Equal(DomainException.ReasonOf(ApprovalErrorReason.NotAccepted), planningWhileReturned.Reason);
+        Assert.Equal(DomainException.ReasonOf(ApprovalErrorReason.DepartmentAlreadyApproved), drcAgain.Reason);
         Assert.Equal(ApprovalItemState.Approved, final.To);
     }
 

@@ -1,4 +1,5 @@
 using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Approval.Tests;
 
@@ -110,7 +111,7 @@ public class RequiredItemsTests
     {
         var error = Fixtures.Refused(() => ApprovalRequirements.Determine(-0.01m, true, false, ApprovalRules.Default));
 
-        Assert.Equal(ApprovalErrorReason.InvalidInvestment, error.Reason);
-        Assert.Equal(ApprovalErrorCategory.InvalidArgument, error.Category);
+        Assert.Equal(DomainException.ReasonOf(ApprovalErrorReason.InvalidInvestment), error.Reason);
+        Assert.Equal(DomainErrorKind.InvalidArgument, error.Kind);
     }
 }

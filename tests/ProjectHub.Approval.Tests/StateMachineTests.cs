@@ -1,4 +1,5 @@
 using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 using static ProjectHub.Approval.Tests.Fixtures;
 
 namespace ProjectHub.Approval.Tests;
@@ -83,8 +84,8 @@ public class StateMachineTests
 
         var error = Refused(() => act(item));
 
-        Assert.Equal(reason, error.Reason);
-        Assert.Equal(category, error.Category);
+        Assert.Equal(DomainException.ReasonOf(reason), error.Reason);
+        Assert.Equal(KindOf(category), error.Kind);
         Assert.Equal(stateBefore, item.State);
         Assert.Equal(reviewsBefore, item.Reviews);
         Assert.Equal(periodsBefore, item.ReviewPeriods);
@@ -96,15 +97,16 @@ public class StateMachineTests
         var item = SingleDepartmentItem();
         item.Submit(Docs, "owner", At("2025-03-03"));
 
-        Assert.Equal("departmentId", Refused(() => item.Accept("DRC", "clerk", At("2025-03-04"))).Field);
-        Assert.Equal("actor", Refused(() => item.Accept(Housing, " ", At("2025-03-04"))).Field);
+        // Named as the proto names the request field (department_id for the domain's departmentId).
+        Assert.Equal("department_id", Assert.Single(Refused(() => item.Accept("DRC", "clerk", At("2025-03-04"))).Violations).Field);
+        Assert.Equal("actor", Assert.Single(Refused(() => item.Accept(Housing, " ", At("2025-03-04"))).Violations).Field);
     }
 
     [Fact]
     public void Only_state_reasons_are_failed_preconditions()
     {
         var preconditions = Enum.GetValues<ApprovalErrorReason>()
-            .Where(r => ApprovalDomainException.CategoryOf(r) == ApprovalErrorCategory.FailedPrecondition);
+            .Where(r => ApprovalErrors.CategoryOf(r) == ApprovalErrorCategory.FailedPrecondition);
 
         Assert.Equal(
             [
@@ -112,7 +114,7 @@ public class StateMachineTests
                 ApprovalErrorReason.NotAccepted, ApprovalErrorReason.AlreadyApproved, ApprovalErrorReason.DepartmentAlreadyApproved,
             ],
             preconditions);
-        Assert.Equal(ApprovalErrorCategory.NotFound, ApprovalDomainException.CategoryOf(ApprovalErrorReason.ItemNotRequired));
+        Assert.Equal(ApprovalErrorCategory.NotFound, ApprovalErrors.CategoryOf(ApprovalErrorReason.ItemNotRequired));
     }
 
     private static (Action<ApprovalItem> SetUp, Action<ApprovalItem> Act) Scenario(string name)

@@ -1,8 +1,8 @@
 using System.Text;
 using Google.Protobuf.Reflection;
+using Grpc.Core;
 using ProjectHub.BadInput.Tests.Fuzzing;
 using ProjectHub.BadInput.Tests.Hosting;
-using ProjectHub.Grpc;
 
 namespace ProjectHub.BadInput.Tests;
 

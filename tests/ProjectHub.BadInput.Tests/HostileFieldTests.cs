@@ -1,7 +1,7 @@
 using Google.Protobuf;
+using Grpc.Core;
 using ProjectHub.BadInput.Tests.Fuzzing;
 using ProjectHub.BadInput.Tests.Hosting;
-using ProjectHub.Grpc;
 
 namespace ProjectHub.BadInput.Tests;
 

@@ -3,6 +3,7 @@ using ProjectHub.BadInput.Tests.Hosting;
 using ApprovalV1 = ProjectHub.Approval.V1;
 using EscalationV1 = ProjectHub.Escalation.V1;
 using RegistryV1 = ProjectHub.Registry.V1;
+using TypeV1 = ProjectHub.Type.V1;
 
 namespace ProjectHub.BadInput.Tests;
 
@@ -57,7 +58,7 @@ public sealed class VerbatimTests(ServicesFixture services)
         var opened = await services.Approvals.OpenCaseAsync(new ApprovalV1.OpenCaseRequest
         {
             ProjectId = "P-VERBATIM-" + Guid.NewGuid().ToString("N")[..8],
-            TotalInvestment = new ApprovalV1.Decimal { Value = "5000" },
+            TotalInvestment = new TypeV1.Decimal { Value = "5000" },
             OwnerUnit = fragment,
         }, ServicesFixture.Admin(Timeout));
 

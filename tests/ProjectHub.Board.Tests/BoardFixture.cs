@@ -1,10 +1,12 @@
 using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Playwright;
-using ProjectHub.Escalation.Client;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
+using ProjectHub.ClientDefaults;
 using ProjectHub.Registry.V1;
 using ProjectHub.Security;
+using EscalationApi = ProjectHub.Escalation.V1.Escalation;
+using RegistryApi = ProjectHub.Registry.V1.ProjectRegistry;
 
 namespace ProjectHub.Board.Tests;
 
@@ -41,9 +43,9 @@ public sealed class BoardFixture : IAsyncLifetime
     /// <summary>Where a test's own host process may write.</summary>
     public string DataDirectory => _data;
 
-    public ProjectRegistryClient Registry { get; private set; } = null!;
+    public RegistryApi.ProjectRegistryClient Registry { get; private set; } = null!;
 
-    public EscalationClient Escalation { get; private set; } = null!;
+    public EscalationApi.EscalationClient Escalation { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -65,8 +67,8 @@ public sealed class BoardFixture : IAsyncLifetime
 
     /// <summary>A development token for <paramref name="caller"/>: the embedded services run with Auth:Mode=Development.</summary>
     public static CallOptions As(Caller caller) =>
-        new CallOptions(Headers: new Metadata().Add("authorization", "Bearer " + DevelopmentTokens.Mint(caller, DateTimeOffset.UtcNow)))
-            .WithDeadlineAfter(TimeSpan.FromSeconds(30));
+        new(headers: new Metadata { { "authorization", "Bearer " + DevelopmentTokens.Mint(caller, DateTimeOffset.UtcNow) } },
+            deadline: DateTime.UtcNow.AddSeconds(30));
 
     public async Task InitializeAsync()
     {
@@ -83,10 +85,10 @@ public sealed class BoardFixture : IAsyncLifetime
             $"--Services:Board:Port={HostProcess.FreePort()}");
         RegistryUrl = $"http://127.0.0.1:{registry}";
         EscalationUrl = $"http://127.0.0.1:{escalation}";
-        _registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{registry}");
-        _escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{escalation}");
-        Registry = new ProjectRegistryClient(_registryChannel);
-        Escalation = new EscalationClient(_escalationChannel);
+        _registryChannel = Channels.For(RegistryUrl, RegistryApi.Descriptor);
+        _escalationChannel = Channels.For(EscalationUrl, EscalationApi.Descriptor);
+        Registry = new RegistryApi.ProjectRegistryClient(_registryChannel.WithDefaults());
+        Escalation = new EscalationApi.EscalationClient(_escalationChannel.WithDefaults());
         await WaitUntilAsync("the embedded services", _services, async () =>
         {
             await Registry.GetServiceInfoAsync(new GetServiceInfoRequest(), Options);
@@ -168,7 +170,7 @@ public sealed class BoardFixture : IAsyncLifetime
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await ProjectHub.Cli.CliApp.RunAsync(
-            ["report", "submit", "--file", file, "--output", "json", "--registry", _registryChannel!.Address.Authority,
+            ["report", "submit", "--file", file, "--output", "json", "--registry", new Uri(RegistryUrl).Authority,
               "--token", DevelopmentTokens.Mint(Owner, DateTimeOffset.UtcNow)],
             output, error, new NoConfig(Path.Combine(_data, "cli-config.json")));
         Assert.True(code == 0, $"projecthub report submit exited {code}: {error}");
@@ -217,7 +219,7 @@ public sealed class BoardFixture : IAsyncLifetime
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static ProjectHub.Registry.V1.Decimal Dec(decimal v) => new() { Value = v.ToString(CultureInfo.InvariantCulture) };
+    private static ProjectHub.Type.V1.Decimal Dec(decimal v) => new() { Value = v.ToString(CultureInfo.InvariantCulture) };
 
     private async Task<Project> RegisterGreenAsync(string name, string unit, string locality, string leader)
     {

@@ -1,4 +1,6 @@
-using ProjectHub.Grpc;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
@@ -70,8 +72,23 @@ public sealed class AuthenticationTests(ServicesFixture services)
     public async Task Invalid_argument_prints_one_line_per_field_violation()
     {
         using var error = new StringWriter();
-        var e = RpcException.InvalidArgument("The project cannot be registered: two problems.",
-            [("project.name", "Required: the project's name."), ("project.total_investment", "Must not be negative;\nwrite 万元.")]);
+        // What the services send: the status with a google.rpc.BadRequest in grpc-status-details-bin.
+        var e = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = "The project cannot be registered: two problems.",
+            Details =
+            {
+                Any.Pack(new BadRequest
+                {
+                    FieldViolations =
+                    {
+                        new BadRequest.Types.FieldViolation { Field = "project.name", Description = "Required: the project's name." },
+                        new BadRequest.Types.FieldViolation { Field = "project.total_investment", Description = "Must not be negative;\nwrite 万元." },
+                    },
+                }),
+            },
+        }.ToRpcException();
 
         await ErrorPrinter.PrintAsync(error, e);
 

@@ -19,7 +19,7 @@ public sealed class ReportTests(ServicesFixture services) : IDisposable
         await File.WriteAllTextAsync(_file, $$"""
             { "projectId": "{{id}}", "periodStart": "2026-03-02", "periodEnd": "2026-03-08",
               "cumulativePercent": { "value": "10" }, "periodInvestment": { "value": "50" },
-              "cumulativeInvestment": { "value": "400" }, "workers": 30, "state": "SLOWED", "narrative": "征迁受阻，进度滞后" }
+              "cumulativeInvestment": { "value": "400" }, "workers": 30, "state": "CONSTRUCTION_STATE_SLOWED", "narrative": "征迁受阻，进度滞后" }
             """);
 
         var submitted = await Cli.RunAsync(services, TestTokens.Owner(Projects.OwnerUnit), "report", "submit", "--file", _file, "--output", "json");

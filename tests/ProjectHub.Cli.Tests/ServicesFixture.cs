@@ -1,29 +1,26 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ProjectHub.Approval;
+using ProjectHub.Embedded;
 using ProjectHub.Escalation;
-using ProjectHub.Hosting;
-using ProjectHub.Hosting.Database;
-using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Cli.Tests;
 
 /// <summary>
-/// All three services composed as the embedded host composes them (one in-process bus, so a registered project
-/// reaches escalation), on free ports with SQLite in a temp directory and a clock fixed at Monday 2026-03-02 10:00
-/// Shanghai. Shared by every test class (one collection), so tests use their own project names.
+/// The three services built exactly as the embedded host builds them (<see cref="EmbeddedSystem.BuildServicesAsync"/>:
+/// three web applications joined by one in-process bus group, so a registered project reaches escalation), on free
+/// ports with SQLite in a temp directory and a clock fixed at Monday 2026-03-02 10:00 Shanghai. Shared by every test
+/// class (one collection), so tests use their own project names.
 /// </summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
-    private WebApplication? _app;
+    private List<WebApplication> _apps = [];
+    private readonly List<WebApplication> _started = [];
     private string _directory = "";
 
     public ManualTimeProvider Clock { get; } = new(Start);
@@ -37,11 +34,13 @@ public sealed class ServicesFixture : IAsyncLifetime
         "--registry", $"127.0.0.1:{RegistryPort}", "--approval", $"127.0.0.1:{ApprovalPort}", "--escalation", $"127.0.0.1:{EscalationPort}",
     ];
 
+    /// <summary>The escalation service's application (its database tells when it has learnt a project).</summary>
+    private WebApplication Escalation => _apps[EmbeddedSystem.Services.ToList().IndexOf(EscalationServiceRegistration.Module)];
+
     public async Task InitializeAsync()
     {
         _directory = Directory.CreateTempSubdirectory("projecthub-cli-tests-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Services:Registry:Port"] = RegistryPort.ToString(CultureInfo.InvariantCulture),
             ["Services:Approval:Port"] = ApprovalPort.ToString(CultureInfo.InvariantCulture),
@@ -53,17 +52,14 @@ public sealed class ServicesFixture : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Warning",
             // The CLI runs with development tokens (TestTokens, dev-token), as against the embedded default.
             ["Auth:Mode"] = "Development",
-        });
-        builder.AddProjectHubDefaults();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-        builder.AddRegistryService();
-        builder.AddApprovalService();
-        builder.AddEscalationService();
-        builder.AddProjectHubBus();
-        _app = builder.Build();
-        await _app.Services.InitializeDatabasesAsync();
-        _app.UseProjectHub();
-        await _app.StartAsync();
+        };
+        _apps = await EmbeddedSystem.BuildServicesAsync(
+            [], settings, configure: b => b.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)), environmentName: "Testing");
+        foreach (var app in _apps)
+        {
+            await app.StartAsync();
+            _started.Add(app);
+        }
     }
 
     /// <summary>
@@ -75,7 +71,7 @@ public sealed class ServicesFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {
-            await using (var scope = _app!.Services.CreateAsyncScope())
+            await using (var scope = Escalation.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<ProjectHub.Escalation.Persistence.EscalationDbContext>();
                 if (await db.ProjectRoutes.AnyAsync(r => r.ProjectId == projectId))
@@ -91,10 +87,15 @@ public sealed class ServicesFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        // As ProjectHubHost.RunTogetherAsync does: the started ones stopped in reverse, then every one disposed.
+        foreach (var app in Enumerable.Reverse(_started))
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+        }
+
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

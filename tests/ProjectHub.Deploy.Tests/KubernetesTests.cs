@@ -22,6 +22,12 @@ public sealed class KubernetesTests
             Assert.True(grpc is not null, $"{service}: {probe} is not a grpc probe");
             Assert.Equal(port, (int)grpc["port"]!);
         }
+
+        // Readiness is the whole server (NOT_SERVING while the database or broker is away); restarting a pod does
+        // not bring a database back, so startup and liveness ask the process-only "liveness" health service.
+        Assert.Null(container["readinessProbe"]!["grpc"]!["service"]);
+        Assert.Equal(ProjectHub.Hosting.Health.HealthExtensions.Liveness, Repo.Text(container["startupProbe"]!["grpc"]!["service"]));
+        Assert.Equal(ProjectHub.Hosting.Health.HealthExtensions.Liveness, Repo.Text(container["livenessProbe"]!["grpc"]!["service"]));
     }
 
     [Theory]

@@ -10,6 +10,8 @@ namespace ProjectHub.Deploy.Tests;
 /// </summary>
 public sealed partial class SettingsCoverageTests
 {
+    private static readonly string[] DeployedSources = ["libs", "services/Registry", "services/Approval", "services/Escalation"];
+
     public static TheoryData<string> ServiceNames() => new(Repo.Services.Select(s => s.Name));
 
     [Theory]
@@ -70,7 +72,7 @@ public sealed partial class SettingsCoverageTests
         var patterns = ConfigurationKeys.All.Select(s => Pattern(s.Key)).ToList();
         var unknown = new List<string>();
         // The three deployed services and what they share; other hosts (services/Board) are not deployed by these manifests.
-        foreach (var file in new[] { "libs", "services/Registry", "services/Approval", "services/Escalation" }.SelectMany(d =>
+        foreach (var file in DeployedSources.SelectMany(d =>
                      Directory.EnumerateFiles(Repo.Path(d), "*.cs", SearchOption.AllDirectories)))
         {
             if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -1,7 +1,5 @@
-using ProjectHub.Escalation.Client;
+using Grpc.Net.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ProjectHub.Security;
 using ProjectHub.Testing;
@@ -24,8 +22,8 @@ public sealed class CrossServiceTests
         using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[2]}");
         await EmbeddedHostTests.WaitServingAsync(registryChannel, host);
         await EmbeddedHostTests.WaitServingAsync(escalationChannel, host);
-        var registry = new ProjectRegistryClient(registryChannel);
-        var escalation = new EscalationClient(escalationChannel);
+        var registry = new ProjectRegistry.ProjectRegistryClient(registryChannel);
+        var escalation = new ProjectHub.Escalation.V1.Escalation.EscalationClient(escalationChannel);
 
         var fields = LaggingScenario.Project();
         // Each step as the role that takes it: the DRC registers, the owner unit reports, each recipient reads its alerts.

@@ -1,9 +1,7 @@
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Grpc.Reflection.V1;
-using ProjectHub.Approval.Client;
-using ProjectHub.Escalation.Client;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Embedded.Tests;
@@ -15,13 +13,6 @@ namespace ProjectHub.Embedded.Tests;
 /// </summary>
 public sealed class EmbeddedHostTests
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
-
-    private static readonly Method<ServerReflectionRequest, ServerReflectionResponse> Reflect =
-        Method<ServerReflectionRequest, ServerReflectionResponse>.Create(
-            ReflectionReflection.Descriptor.Services[0], "ServerReflectionInfo", MethodType.DuplexStreaming);
-
     private static readonly string[] ServiceByPort =
     [
         "projecthub.registry.v1.ProjectRegistry",
@@ -38,7 +29,8 @@ public sealed class EmbeddedHostTests
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[i]}");
             await WaitServingAsync(channel, host);
 
-            var named = await channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[i] });
+            var health = new Health.HealthClient(channel);
+            var named = await health.CheckAsync(new HealthCheckRequest { Service = ServiceByPort[i] });
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, named.Status);
 
             var listed = await ListServicesAsync(channel);
@@ -47,7 +39,7 @@ public sealed class EmbeddedHostTests
             Assert.DoesNotContain(ServiceByPort.Where((_, j) => j != i), listed.Contains);
 
             var other = await Assert.ThrowsAsync<RpcException>(() =>
-                channel.UnaryCall(Check, new HealthCheckRequest { Service = ServiceByPort[(i + 1) % 3] }).ResponseAsync);
+                health.CheckAsync(new HealthCheckRequest { Service = ServiceByPort[(i + 1) % 3] }).ResponseAsync);
             Assert.Equal(StatusCode.NotFound, other.StatusCode);
 
             // Health above needed no token; the service's own methods do, and the embedded default trusts development tokens.
@@ -68,11 +60,14 @@ public sealed class EmbeddedHostTests
     }
 
     /// <summary>GetServiceInfo of the service on port <paramref name="index"/>: the simplest call that needs a token.</summary>
-    private static Task ServiceInfoAsync(GrpcChannel channel, int index, CallOptions options) => index switch
+    private static Task<ProjectHub.Type.V1.ServiceInfo> ServiceInfoAsync(GrpcChannel channel, int index, CallOptions options) => index switch
     {
-        0 => new ProjectRegistryClient(channel).GetServiceInfoAsync(new ProjectHub.Registry.V1.GetServiceInfoRequest(), options).ResponseAsync,
-        1 => new ApprovalsClient(channel).GetServiceInfoAsync(new ProjectHub.Approval.V1.GetServiceInfoRequest(), options).ResponseAsync,
-        _ => new EscalationClient(channel).GetServiceInfoAsync(new ProjectHub.Escalation.V1.GetServiceInfoRequest(), options).ResponseAsync,
+        0 => new ProjectHub.Registry.V1.ProjectRegistry.ProjectRegistryClient(channel)
+            .GetServiceInfoAsync(new ProjectHub.Registry.V1.GetServiceInfoRequest(), options).ResponseAsync,
+        1 => new ProjectHub.Approval.V1.Approvals.ApprovalsClient(channel)
+            .GetServiceInfoAsync(new ProjectHub.Approval.V1.GetServiceInfoRequest(), options).ResponseAsync,
+        _ => new ProjectHub.Escalation.V1.Escalation.EscalationClient(channel)
+            .GetServiceInfoAsync(new ProjectHub.Escalation.V1.GetServiceInfoRequest(), options).ResponseAsync,
     };
 
     internal static async Task WaitServingAsync(GrpcChannel channel, EmbeddedProcess host)
@@ -83,7 +78,7 @@ public sealed class EmbeddedHostTests
             Assert.False(host.HasExited, $"the host exited early:\n{host.Output}");
             try
             {
-                var response = await channel.UnaryCall(Check, new HealthCheckRequest(), new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(2)));
+                var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
@@ -101,7 +96,7 @@ public sealed class EmbeddedHostTests
 
     private static async Task<List<string>> ListServicesAsync(GrpcChannel channel)
     {
-        using var call = channel.DuplexStreamingCall(Reflect, new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(10)));
+        using var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo(deadline: DateTime.UtcNow.AddSeconds(10));
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext());

@@ -1,7 +1,8 @@
+using ProjectHub.ClientDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProjectHub.Registry;
-using ProjectHub.Registry.Client;
+using ProjectHub.Registry.V1;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Testing;
@@ -35,9 +36,9 @@ public sealed class DailySweepReplicaTests(InfrastructureFixture infra)
         try
         {
             // One after the other, as a rollout starts them: the first creates the schema.
-            await using var first = await ServiceTestHost.StartAsync(RegistryServiceRegistration.ServiceName, b => b.AddRegistryService(), clock, settings);
-            await using var second = await ServiceTestHost.StartAsync(RegistryServiceRegistration.ServiceName, b => b.AddRegistryService(), clock, settings);
-            var registry = new ProjectRegistryClient(first.Channel);
+            await using var first = await ServiceTestHost.StartAsync(RegistryServiceRegistration.Module, clock, settings);
+            await using var second = await ServiceTestHost.StartAsync(RegistryServiceRegistration.Module, clock, settings);
+            var registry = new ProjectRegistry.ProjectRegistryClient(first.Channel.WithDefaults());
             await registry.RegisterProjectAsync(
                 LaggingScenario.Registration(LaggingScenario.Project("定时巡检测试项目")), TestTokens.As(TestTokens.Drc));
             var replicas = new[] { Sweep(first), Sweep(second) };

@@ -200,12 +200,12 @@ public sealed class MessagingTests(InfrastructureFixture infra) : IAsyncLifetime
         builder.Configuration["Database:Test:ConnectionString"] = infra.PostgresConnectionString(virtualHost.Replace('-', '_'));
         builder.Configuration["Bus:Transport"] = "RabbitMq";
         builder.Configuration["Bus:RabbitMq:Host"] = "127.0.0.1";
-        builder.Configuration["Bus:RabbitMq:Port"] = infra.RabbitMqPort.ToString();
+        builder.Configuration["Bus:RabbitMq:Port"] = infra.RabbitMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration["Bus:RabbitMq:VirtualHost"] = virtualHost;
         builder.Configuration["Bus:RetryIntervalsMs"] = "50,100";
         if (prefetch is not null)
         {
-            builder.Configuration["Bus:PrefetchCount"] = prefetch.ToString();
+            builder.Configuration["Bus:PrefetchCount"] = prefetch.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         builder.AddServiceDatabase<TestDbContext>("Test");

@@ -3,16 +3,15 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProjectHub.Escalation.Alerts;
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.Sweep;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
 using ProjectHub.Hosting.Observability;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
+using EscalationClient = ProjectHub.Escalation.V1.Escalation.EscalationClient;
+using ProjectRegistryClient = ProjectHub.Registry.V1.ProjectRegistry.ProjectRegistryClient;
 
 namespace ProjectHub.Observability.Tests;
 
@@ -32,10 +31,8 @@ public sealed class DomainMetricsTests
         using var listener = Listen(lights, pending, escalations);
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await InProcessSystem.StartAsync(clock);
-        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[0]}");
-        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[2]}");
-        var registry = new ProjectRegistryClient(registryChannel);
-        var escalation = new EscalationClient(escalationChannel);
+        var registry = new ProjectRegistryClient(system.RegistryChannel);
+        var escalation = new EscalationClient(system.EscalationChannel);
         var unit = "metrics-unit-" + Guid.NewGuid().ToString("N")[..6];
 
         var fields = LaggingScenario.Project("指标测试快速路工程", unit);
@@ -47,7 +44,7 @@ public sealed class DomainMetricsTests
             new ListProblemsRequest { ProjectId = project.Id }, TestTokens.As(TestTokens.Drc))).Problems.Count > 0, "supervision problem");
 
         // Lights: the registry's recount (every 15 s while collected, and after each daily sweep), taken now.
-        await Sampler<LightCountSampler>(system).SampleNowAsync(CancellationToken.None);
+        await Sampler<LightCountSampler>(system.Registry).SampleNowAsync(CancellationToken.None);
         listener.RecordObservableInstruments();
         Assert.True(lights.GetValueOrDefault("red") >= 1, $"lights: {string.Join(", ", lights)}");
         Assert.True(lights.ContainsKey("green") && lights.ContainsKey("yellow"), "every colour is reported, 0 included");
@@ -55,14 +52,14 @@ public sealed class DomainMetricsTests
         // Pending alerts: the PROJECT_RED alert to the responsible unit, not yet acknowledged.
         await EventuallyAsync(async () =>
         {
-            await Sampler<PendingAlertSampler>(system).SampleNowAsync(CancellationToken.None);
+            await Sampler<PendingAlertSampler>(system.Escalation).SampleNowAsync(CancellationToken.None);
             listener.RecordObservableInstruments();
             return pending.GetValueOrDefault(unit) >= 1;
         }, $"pending alerts of {unit}");
 
         // Escalations: weeks later nobody acted, so the automatic sweep climbs the ladder, counted per tier reached.
         clock.Advance(TimeSpan.FromDays(60));
-        var changed = await system.Services.GetRequiredService<EscalationSweep>().RunOnceAsync(CancellationToken.None);
+        var changed = await system.Escalation.GetRequiredService<EscalationSweep>().RunOnceAsync(CancellationToken.None);
         Assert.True(changed >= 1, "the sweep escalated nothing");
         Assert.True(escalations.GetValueOrDefault(2) >= 1, $"escalations per tier: {string.Join(", ", escalations)}");
         Assert.DoesNotContain(escalations.Keys, tier => tier < 2);
@@ -103,8 +100,9 @@ public sealed class DomainMetricsTests
         return listener;
     }
 
-    private static T Sampler<T>(InProcessSystem system) where T : GaugeSampler =>
-        system.Services.GetServices<IHostedService>().OfType<T>().Single();
+    /// <summary>The sampler of one service's application (registry: lights; escalation: pending alerts).</summary>
+    private static T Sampler<T>(IServiceProvider service) where T : GaugeSampler =>
+        service.GetServices<IHostedService>().OfType<T>().Single();
 
     private static async Task EventuallyAsync(Func<Task<bool>> done, string what)
     {

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using ProjectHub.Grpc;
 using ProjectHub.Hosting.Observability;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing;
+using ProjectRegistryClient = ProjectHub.Registry.V1.ProjectRegistry.ProjectRegistryClient;
 
 namespace ProjectHub.Observability.Tests;
 
@@ -46,8 +45,7 @@ public sealed class MetricsTests
         listener.Start();
 
         await using var system = await InProcessSystem.StartAsync();
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[0]}");
-        await new ProjectRegistryClient(channel).RegisterProjectAsync(new RegisterProjectRequest
+        await new ProjectRegistryClient(system.RegistryChannel).RegisterProjectAsync(new RegisterProjectRequest
         {
             Project = OneTraceTests.LaggingProject(),
             Stage = ProjectStage.UnderConstruction,

@@ -1,21 +1,19 @@
 using System.Diagnostics;
-using ProjectHub.Approval.Client;
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
-using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
-
 using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
+using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
+using ApprovalsClient = ProjectHub.Approval.V1.Approvals.ApprovalsClient;
+using EscalationClient = ProjectHub.Escalation.V1.Escalation.EscalationClient;
+using ProjectRegistryClient = ProjectHub.Registry.V1.ProjectRegistry.ProjectRegistryClient;
 
 namespace ProjectHub.Observability.Tests;
 
 /// <summary>
 /// One user action — register a project, look at its approvals, file a lagging weekly report — is ONE trace: the
-/// registry's and approval's gRPC server spans, the registry outbox's publish span and the escalation service's
-/// MassTransit consume span all carry the trace id of the caller's root span.
+/// registry's and approval's gRPC server spans (ASP.NET Core's, one per request), the registry outbox's publish span
+/// and the escalation service's MassTransit consume span all carry the trace id of the caller's root span.
 /// </summary>
 public sealed class OneTraceTests
 {
@@ -24,12 +22,9 @@ public sealed class OneTraceTests
     {
         using var spans = new SpanCollector();
         await using var system = await InProcessSystem.StartAsync();
-        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[0]}");
-        using var approvalChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[1]}");
-        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{system.Ports[2]}");
-        var registry = new ProjectRegistryClient(registryChannel);
-        var approvals = new ApprovalsClient(approvalChannel);
-        var escalation = new EscalationClient(escalationChannel);
+        var registry = new ProjectRegistryClient(system.RegistryChannel);
+        var approvals = new ApprovalsClient(system.ApprovalChannel);
+        var escalation = new EscalationClient(system.EscalationChannel);
 
         ActivityTraceId traceId;
         string projectId;
@@ -53,7 +48,8 @@ public sealed class OneTraceTests
         await EventuallyAsync(() => Task.FromResult(ConsumeSpans(spans, traceId).Any()));
 
         var inTrace = spans.Spans.Where(s => s.TraceId == traceId).ToList();
-        string Describe() => string.Join("\n", spans.Spans.Select(s => $"{s.TraceId} {s.Source.Name} {s.Kind} {s.DisplayName}"));
+        string Describe() => string.Join("\n", spans.Spans.Select(s =>
+            $"{s.TraceId} {s.Source.Name} {s.Kind} {s.DisplayName} [{string.Join(", ", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}]"));
         Assert.True(inTrace.Any(s => IsServer(s, "projecthub.registry.v1")), "no registry server span in the trace:\n" + Describe());
         Assert.True(inTrace.Any(s => IsServer(s, "projecthub.approval.v1")), "no approval server span in the trace:\n" + Describe());
         Assert.True(inTrace.Any(s => s.Source.Name == "ProjectHub.Outbox" && s.Kind == ActivityKind.Producer),
@@ -70,9 +66,13 @@ public sealed class OneTraceTests
         spans.Spans.Where(s => s.TraceId == traceId && s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer
             && s.TagObjects.Any(t => t.Value?.ToString()?.Contains("ProjectHub.Escalation", StringComparison.Ordinal) == true));
 
+    /// <summary>
+    /// ASP.NET Core's server span of a gRPC call into <paramref name="package"/> (the span AddAspNetCoreInstrumentation
+    /// exports): Grpc.AspNetCore puts the method, "/package.Service/Method", on it as grpc.method.
+    /// </summary>
     private static bool IsServer(Activity span, string package) =>
-        span.Source.Name == "ProjectHub.Grpc" && span.Kind == ActivityKind.Server
-        && (span.GetTagItem("rpc.service") as string)?.StartsWith(package + ".", StringComparison.Ordinal) == true;
+        span.Source.Name == "Microsoft.AspNetCore" && span.Kind == ActivityKind.Server
+        && (span.GetTagItem("grpc.method") as string)?.StartsWith("/" + package + ".", StringComparison.Ordinal) == true;
 
     internal static ProjectFields LaggingProject() => LaggingScenario.Project("观测示例快速路工程");
 

@@ -4,9 +4,16 @@ using ProjectHub.Hosting.Observability;
 
 namespace ProjectHub.Observability.Tests;
 
-/// <summary>Records every finished span of the sources the telemetry wiring exports, in memory.</summary>
+/// <summary>
+/// Records every finished span of the sources the telemetry wiring exports, in memory: ours
+/// (<see cref="ProjectHubTelemetry.ActivitySources"/>) and those of the standard instrumentation it adds — ASP.NET
+/// Core's server spans, Grpc.Net.Client's and HttpClient's client spans.
+/// </summary>
 internal sealed class SpanCollector : IDisposable
 {
+    /// <summary>The activity sources behind AddAspNetCoreInstrumentation, AddGrpcClientInstrumentation and AddHttpClientInstrumentation.</summary>
+    public static readonly IReadOnlyList<string> InstrumentationSources = ["Microsoft.AspNetCore", "Grpc.Net.Client", "System.Net.Http"];
+
     private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Activity> _spans = new();
 
@@ -14,7 +21,8 @@ internal sealed class SpanCollector : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == TestSource.Name || ProjectHubTelemetry.ActivitySources.Contains(source.Name),
+            ShouldListenTo = source => source.Name == TestSource.Name || ProjectHubTelemetry.ActivitySources.Contains(source.Name)
+                || InstrumentationSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _spans.Enqueue,
         };

@@ -1,5 +1,5 @@
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
+using EscalationClient = ProjectHub.Escalation.V1.Escalation.EscalationClient;
 
 namespace ProjectHub.System.Tests;
 

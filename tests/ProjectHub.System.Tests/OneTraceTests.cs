@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using ProjectHub.Approval.Client;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing.Otlp;
 using ProjectHub.Testing.Scenarios;
 using Xunit.Abstractions;
 using ApprovalInfoRequest = ProjectHub.Approval.V1.GetServiceInfoRequest;
+using ApprovalsClient = ProjectHub.Approval.V1.Approvals.ApprovalsClient;
 
 namespace ProjectHub.System.Tests;
 
@@ -26,16 +26,16 @@ public sealed class OneTraceTests(SystemFixture system, ITestOutputHelper output
     [Fact]
     public async Task Filing_a_lagging_report_is_one_trace_in_registry_approval_and_escalation()
     {
-        // The client's own spans (its root and the gRPC client spans) are what put a traceparent on the calls.
+        // The client's own spans (its root and Grpc.Net.Client's client spans) are what put a traceparent on the calls.
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "ProjectHub.System.Tests" or "ProjectHub.Grpc",
+            ShouldListenTo = source => source.Name is "ProjectHub.System.Tests" or "Grpc.Net.Client",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
         var registry = Scenario.RegistryOf(system);
         var escalation = Scenario.EscalationOf(system);
-        var approvals = new ApprovalsClient(system.Approval.Channel);
+        var approvals = new ApprovalsClient(system.Approval.Calls);
         var unit = "trace-unit-" + Guid.NewGuid().ToString("N")[..6];
         // Registration is an action of its own (its own trace), and leaves the project GREEN: its first milestone is
         // still ahead. Only the report's 10 % against ~48 % planned turns it RED.
@@ -64,13 +64,28 @@ public sealed class OneTraceTests(SystemFixture system, ITestOutputHelper output
         var registryName = SystemFixture.TelemetryName("Registry");
         var approvalName = SystemFixture.TelemetryName("Approval");
         var escalationName = SystemFixture.TelemetryName("Escalation");
-        // Spans leave each process in batches every 200 ms; the escalation's come last.
+        // Spans leave each process in batches every 200 ms, each process on its own timer, so they arrive in no fixed
+        // order (a process's span can even come after the spans it caused elsewhere): wait for every one asserted below.
+        (string What, Func<ExportedSpan, bool> Match)[] expected =
+        [
+            ("registry server span", s => s.Service == registryName && s.Kind == SpanKind.Server),
+            ("registry outbox publish span", s => s.Service == registryName && s.Scope == "ProjectHub.Outbox" && s.Kind == SpanKind.Producer),
+            ("escalation consumer span", s => s.Service == escalationName && s.Kind == SpanKind.Consumer),
+            ("approval server span", s => s.Service == approvalName && s.Kind == SpanKind.Server),
+        ];
         var deadline = DateTime.UtcNow.AddSeconds(60);
         List<ExportedSpan> spans;
-        while (!((spans = system.Collector.Spans().Where(s => s.TraceId == traceId).ToList()).Any(s => s.Service == escalationName && s.Kind == SpanKind.Consumer)
-                 && spans.Any(s => s.Service == approvalName && s.Kind == SpanKind.Server)))
+        while (true)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"trace {traceId} did not reach every service within 60 s; collected: {Describe()}\n{system.Output}");
+            var collected = spans = system.Collector.Spans().Where(s => s.TraceId == traceId).ToList();
+            var missing = expected.Where(e => !collected.Any(e.Match)).Select(e => e.What).ToList();
+            if (missing.Count == 0)
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline,
+                $"trace {traceId} did not reach every service within 60 s (no {string.Join(", no ", missing)}); collected: {Describe()}\n{system.Output}");
             await Task.Delay(250);
         }
 

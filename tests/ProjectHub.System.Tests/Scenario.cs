@@ -1,9 +1,8 @@
-using ProjectHub.Escalation.Client;
-using ProjectHub.Escalation.V1;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing;
 using ProjectHub.Testing.Scenarios;
+using EscalationClient = ProjectHub.Escalation.V1.Escalation.EscalationClient;
+using ProjectRegistryClient = ProjectHub.Registry.V1.ProjectRegistry.ProjectRegistryClient;
 
 namespace ProjectHub.System.Tests;
 
@@ -35,7 +34,7 @@ public static class Scenario
     public static CallOptions Recipient(SystemFixture system, string unit, CancellationToken cancellationToken = default) =>
         system.As(TestTokens.Owner(unit), cancellationToken);
 
-    public static CallOptions Within(CallOptions options, TimeSpan timeout) => options.WithDeadlineAfter(timeout);
+    public static CallOptions Within(CallOptions options, TimeSpan timeout) => options.WithDeadline(DateTime.UtcNow + timeout);
 
     /// <summary>Re-reads until <paramref name="done"/> holds; fails with every service's output after 60 s (2 shared cores).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, SystemFixture system, string what)
@@ -54,8 +53,8 @@ public static class Scenario
         }
     }
 
-    public static EscalationClient EscalationOf(SystemFixture system) => new(system.Escalation.Channel);
+    public static EscalationClient EscalationOf(SystemFixture system) => new(system.Escalation.Calls);
 
-    public static ProjectRegistryClient RegistryOf(SystemFixture system) => new(system.Registry.Channel);
+    public static ProjectRegistryClient RegistryOf(SystemFixture system) => new(system.Registry.Calls);
 
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Google.Protobuf.Reflection;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
+using ProjectHub.ClientDefaults;
 
 namespace ProjectHub.System.Tests;
 
@@ -11,9 +14,6 @@ namespace ProjectHub.System.Tests;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
-
     private readonly string _name;
     private readonly IReadOnlyList<string> _settings;
     private readonly IReadOnlyDictionary<string, string> _environment;
@@ -21,19 +21,28 @@ public sealed class ServiceProcess : IAsyncDisposable
     private Process? _process;
 
     /// <param name="environment">Variables read only from the environment, such as OTEL_BSP_SCHEDULE_DELAY.</param>
-    public ServiceProcess(string name, int port, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="api">The service's gRPC API, for the client defaults' read retries.</param>
+    public ServiceProcess(
+        string name, int port, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string>? environment = null, ServiceDescriptor? api = null)
     {
         _name = name;
         Port = port;
         _settings = settings;
         _environment = environment ?? new Dictionary<string, string>();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Channel = api is null ? Channels.For($"http://127.0.0.1:{port}") : Channels.For($"http://127.0.0.1:{port}", api);
+        Calls = Channel.WithDefaults();
     }
 
     public int Port { get; }
 
     /// <summary>One channel for the test run; it reconnects by itself after a restart.</summary>
     public GrpcChannel Channel { get; }
+
+    /// <summary>
+    /// The channel as every ProjectHub client calls (libs/ProjectHub.ClientDefaults): a deadline on every unary call
+    /// that sets none; the caller's token comes with each call's options.
+    /// </summary>
+    public CallInvoker Calls { get; }
 
     public string Output
     {
@@ -57,7 +66,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, $"ProjectHub.{_name}.dll"));
+        start.ArgumentList.Add(HostDll(_name));
         start.ArgumentList.Add($"--Services:{_name}:Port={Port}");
         foreach (var setting in _settings)
         {
@@ -119,7 +128,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                var response = await Channel.UnaryCall(Check, new HealthCheckRequest(), new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(2)));
+                // "" is the whole server: SERVING once the host has started and its database and broker answer.
+                var response = await new Health.HealthClient(Channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
@@ -138,6 +148,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(200);
         }
     }
+
+    /// <summary>The host beside the tests: the project references copy each host and its runtime settings here.</summary>
+    private static string HostDll(string name) => Path.Combine(AppContext.BaseDirectory, $"ProjectHub.{name}.dll");
 
     private void Append(string? line)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Google.Protobuf.Reflection;
 using Microsoft.IdentityModel.Tokens;
 using ProjectHub.Security;
 using ProjectHub.Testing;
@@ -42,11 +43,20 @@ public sealed class SystemFixture : IAsyncLifetime
 
     /// <summary>Call options with a token for <paramref name="caller"/>, signed with this run's key as an identity provider would.</summary>
     public CallOptions As(Caller caller, CancellationToken cancellationToken = default) =>
-        new(new Metadata().Add("authorization", "Bearer " + Mint(caller)), null, cancellationToken);
+        new(new Metadata { { "authorization", "Bearer " + Mint(caller) } }, null, cancellationToken);
 
     public string Mint(Caller caller) => TokenMinter.Mint(
         caller, new SigningCredentials(new SymmetricSecurityKey(_signingKey), SecurityAlgorithms.HmacSha256),
         Issuer, Audience, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+
+    /// <summary>The gRPC API each process serves.</summary>
+    private static ServiceDescriptor Api(string service) => service switch
+    {
+        "Registry" => ProjectHub.Registry.V1.ProjectRegistry.Descriptor,
+        "Approval" => ProjectHub.Approval.V1.Approvals.Descriptor,
+        "Escalation" => ProjectHub.Escalation.V1.Escalation.Descriptor,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "not a ProjectHub service"),
+    };
 
     public async Task InitializeAsync()
     {
@@ -83,7 +93,8 @@ public sealed class SystemFixture : IAsyncLifetime
                 name,
                 FreePort.Next(),
                 [.. shared, $"--Database:{name}:ConnectionString={database}", $"--OTEL_SERVICE_NAME={TelemetryName(name)}"],
-                environment);
+                environment,
+                Api(name));
         }
 
         // Started one after another: on 2 shared cores three JIT-heavy starts at once only slow each other down.

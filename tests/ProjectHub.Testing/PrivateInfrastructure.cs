@@ -16,7 +16,7 @@ public class PrivateInfrastructure
     private string _script = "";
     private Dictionary<string, string> _settings = new();
 
-    public int RabbitMqPort => int.Parse(_settings["PROJECTHUB_RABBITMQ_PORT"]);
+    public int RabbitMqPort => int.Parse(_settings["PROJECTHUB_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Connection string of a database of its own (EnsureCreated creates it).</summary>
     public string PostgresConnectionString(string database) =>

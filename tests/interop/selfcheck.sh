@@ -2,7 +2,7 @@
 # Proves the interop peers against each other, with no C# involved:
 #   python client -> python server, node client -> python server,
 #   python client -> node server,   node client -> node server.
-# If this fails, the peers or their packages are broken, not ProjectHub.Grpc.
+# If this fails, the peers or their packages are broken, not ProjectHub.
 # Usage: tests/interop/selfcheck.sh [-v]   (-v prints every case)
 set -euo pipefail
 
@@ -74,7 +74,7 @@ run_pair "python client -> node server  " "$NODE_PORT" "$NODE_SERVER_CASES" "${P
 run_pair "node client   -> node server  " "$NODE_PORT" all "${NODE_CLIENT[@]}"
 
 if ((FAILED)); then
-  echo "interop peers self-check FAILED (this is a peer/environment problem, not ProjectHub.Grpc)"
+  echo "interop peers self-check FAILED (this is a peer/environment problem, not ProjectHub)"
   exit 1
 fi
 echo "interop peers self-check ok"

@@ -5,10 +5,10 @@ using ProjectHub.Bench.Report;
 using ProjectHub.Bench.Rpc;
 using ProjectHub.Bench.Services;
 using ProjectHub.Bench.Startup;
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Registry.Client;
+using ProjectHub.Registry.V1;
 using ProjectHub.Testing.Scenarios;
+using EscalationService = ProjectHub.Escalation.V1.Escalation;
 
 namespace ProjectHub.Bench.Alerts;
 
@@ -44,7 +44,8 @@ public static class AlertLatencyBenchmark
 
         section.Notes.Add("One project per sample (registered, then one lagging report), one sample at a time, one warm-up sample discarded. " +
             "The clock starts when the SubmitProgressReport response has arrived (the report and its outbox rows are committed) and stops when " +
-            "the stream delivers the alert; both ends are in the driver, so no clock skew. Admin token on both calls.");
+            "the stream delivers the alert; both ends are in the driver, so no clock skew. Admin token on every call; the unary calls carry the " +
+            "standard 30 s deadline, the stream none (it lives until the driver cancels it), as the client defaults do.");
         section.Notes.Add("RabbitMQ: the same embedded host (registry, approval, escalation in one process) with Bus:Transport=RabbitMq against a " +
             "private broker from deploy/local/infra.sh (quorum queues, publisher confirms), so every event crosses the broker; \"three hosts\" " +
             "is the production shape, `ProjectHub.Registry`, `.Approval` and `.Escalation` as separate processes on that broker (each its own SQLite).");
@@ -104,17 +105,17 @@ public static class AlertLatencyBenchmark
 
     private static async Task SampleAsync(string bus, int registryPort, int escalationPort, int samples, Section section)
     {
-        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{registryPort}");
-        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{escalationPort}");
-        var registry = new ProjectRegistryClient(registryChannel);
-        var escalation = new EscalationClient(escalationChannel);
+        using var registryChannel = BenchCaller.Channel(registryPort, ProjectRegistry.Descriptor);
+        using var escalationChannel = BenchCaller.Channel(escalationPort, EscalationService.Descriptor);
+        var registry = new ProjectRegistry.ProjectRegistryClient(registryChannel.AsAdmin());
+        var escalation = new EscalationService.EscalationClient(escalationChannel.AsAdmin());
         var unit = "基准测试责任单位" + Guid.NewGuid().ToString("N")[..6];
         var arrivals = new ConcurrentDictionary<string, TaskCompletionSource<long>>(StringComparer.Ordinal);
         TaskCompletionSource<long> Arrival(string projectId) =>
             arrivals.GetOrAdd(projectId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
         using var stop = new CancellationTokenSource();
-        using var stream = escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = unit }, BenchCaller.Options(stop.Token));
+        using var stream = escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = unit }, cancellationToken: stop.Token);
         var reader = Task.Run(async () =>
         {
             try
@@ -139,7 +140,6 @@ public static class AlertLatencyBenchmark
             }
         });
 
-        var call = BenchCaller.Options();
         var latencies = new List<double>();
         var lost = 0;
         string? firstError = null;
@@ -147,9 +147,9 @@ public static class AlertLatencyBenchmark
         {
             try
             {
-                var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(LaggingScenario.Project($"基准测试滞后项目{i}", unit)), call);
+                var project = await registry.RegisterProjectAsync(LaggingScenario.Registration(LaggingScenario.Project($"基准测试滞后项目{i}", unit)));
                 var arrived = Arrival(project.Id);
-                await registry.SubmitProgressReportAsync(new ProjectHub.Registry.V1.SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) }, call);
+                await registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = LaggingScenario.Report(project.Id) });
                 var returned = Stopwatch.GetTimestamp();
                 // The first sample also waits for the stream to be open and everything JIT-compiled: discarded.
                 var limit = TimeSpan.FromSeconds(i == 0 ? 60 : 10);

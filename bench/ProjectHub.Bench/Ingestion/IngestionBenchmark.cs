@@ -3,8 +3,8 @@ using ProjectHub.Bench.Report;
 using ProjectHub.Bench.Rpc;
 using ProjectHub.Bench.Services;
 using ProjectHub.Bench.Startup;
-using ProjectHub.Registry.Client;
-using ProjectHub.Registry.Domain.Progress;
+using ProjectHub.Registry.V1;
+using ReportCadence = ProjectHub.Registry.Domain.Progress.ReportCadence;
 
 namespace ProjectHub.Bench.Ingestion;
 
@@ -68,7 +68,7 @@ public static class IngestionBenchmark
         }
 
         section.Notes.Add($"{projects:N0} projects under construction are seeded through the registry's own DbContext; report i is week i ÷ {projects:N0} " +
-            $"of project i mod {projects:N0}, so every call stores a new period (version 1). Closed loop, one channel, warm-up discarded, admin token on every call. " +
+            $"of project i mod {projects:N0}, so every call stores a new period (version 1). Closed loop, one channel, warm-up discarded, admin token and the standard 30 s deadline on every call. " +
             "The ratio column is reports/s against the 2,000/s target (PostgreSQL) and SQLite against PostgreSQL at the same concurrency.");
         memory.Notes.Add("The registry host alone (`ProjectHub.Registry.dll`, server GC), RSS after start-up, a 2 s settle and 3 s at rest (CPU " +
             "at rest is measured over those 3 s: the host's timers, outbox relay and samplers with no calls), then the peak sampled " +
@@ -83,7 +83,7 @@ public static class IngestionBenchmark
         var firstMonday = ReportCadence.Weekly.PeriodContaining(today.AddDays(-728)).Start;
         await RegistrySeeder.SeedReportingProjectsAsync(database.Options, projects, firstMonday);
         var ids = Enumerable.Range(0, projects).Select(i => $"bench-ingest-{i:D6}").ToArray();
-        var reports = new ReportStream(ids, firstMonday, today);
+        var reports = new ReportSequence(ids, firstMonday, today);
 
         await using var host = HostProcess.Start(options.HostDll("Registry"), ["Services:Registry:Port"],
             [.. database.HostArguments, "--Registry:DailySweep=false"], database.Directory);
@@ -94,15 +94,14 @@ public static class IngestionBenchmark
         await Task.Delay(TimeSpan.FromSeconds(3));
         var idleCpuPercent = (ProcessCpu.Seconds(host.Pid) - idleCpuBefore) / 3 * 100;
         var rest = ProcessMemory.RssMiB(host.Pid);
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[0]}");
-        var client = new ProjectRegistryClient(channel);
-        var call = BenchCaller.Options();
+        using var channel = BenchCaller.Channel(host.Ports[0], ProjectRegistry.Descriptor);
+        var client = new ProjectRegistry.ProjectRegistryClient(channel.AsAdmin());
         var peak = rest;
         foreach (var c in options.Concurrencies)
         {
             var cpuBefore = ProcessCpu.Seconds(host.Pid);
             var issuedBefore = reports.Issued;
-            var run = CallLoad.RunAsync(c, options.ServiceWarmup, options.ServiceDuration, async () => await client.SubmitProgressReportAsync(reports.Next(), call));
+            var run = CallLoad.RunAsync(c, options.ServiceWarmup, options.ServiceDuration, async () => await client.SubmitProgressReportAsync(reports.Next()));
             peak = Math.Max(peak, await CallLoad.PeakRssDuringAsync(host.Pid, run));
             var (r, error) = await run;
             // Warm-up included on both sides: CPU of the host per report it handled in this level.

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ProjectHub.Bench.Report;
 using ProjectHub.Bench.Services;
 using ProjectHub.Bench.Startup;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 
 namespace ProjectHub.Bench.Reads;
@@ -24,15 +23,14 @@ public static class ReadsBenchmark
 
     public static async Task MeasureAsync(BenchOptions options, HostProcess host, RegistryDatabase database, int projects, bool fullSize, Section section)
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[0]}");
-        var client = new ProjectRegistryClient(channel);
-        var call = BenchCaller.Options();
+        using var channel = BenchCaller.Channel(host.Ports[0], ProjectRegistry.Descriptor);
+        var client = new ProjectRegistry.ProjectRegistryClient(channel.AsAdmin());
         var calls = new (string Name, Func<Task> Call)[]
         {
-            ("GetBoard", async () => await client.GetBoardAsync(new GetBoardRequest(), call)),
-            ("ListProjects, first page of 50", async () => await client.ListProjectsAsync(new ListProjectsRequest { PageSize = 50 }, call)),
+            ("GetBoard", async () => await client.GetBoardAsync(new GetBoardRequest())),
+            ("ListProjects, first page of 50", async () => await client.ListProjectsAsync(new ListProjectsRequest { PageSize = 50 })),
             ("ListProjects, 住建局 RED, page of 50", async () => await client.ListProjectsAsync(
-                new ListProjectsRequest { PageSize = 50, IndustryDepartment = "住建局", Light = Light.Red }, call)),
+                new ListProjectsRequest { PageSize = 50, IndustryDepartment = "住建局", Light = Light.Red })),
         };
         foreach (var (name, run) in calls)
         {

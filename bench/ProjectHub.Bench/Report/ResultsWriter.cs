@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,17 +11,17 @@ public static class ResultsWriter
     public static string Markdown(JsonObject machine, string mode, IEnumerable<Section> sections)
     {
         var md = new StringBuilder();
-        md.AppendLine($"# ProjectHub benchmarks ({mode})").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# ProjectHub benchmarks ({mode})").AppendLine();
         md.AppendLine("Produced by `bench/run.sh` — see `bench/README.md` for what each figure means.").AppendLine();
         md.AppendLine("| machine | |").AppendLine("|---|---|");
         foreach (var (key, value) in machine)
         {
-            md.AppendLine($"| {key} | {value} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {key} | {value} |");
         }
 
         foreach (var section in sections)
         {
-            md.AppendLine().AppendLine($"## {section.Title}").AppendLine();
+            md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## {section.Title}").AppendLine();
             md.AppendLine("| " + string.Join(" | ", section.Columns) + " |");
             md.AppendLine("|" + string.Concat(section.Columns.Select(_ => "---|")));
             foreach (var row in section.Rows)
@@ -33,7 +34,7 @@ public static class ResultsWriter
                 md.AppendLine();
                 foreach (var note in section.Notes)
                 {
-                    md.AppendLine($"- {note}");
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
                 }
             }
         }

@@ -1,21 +1,21 @@
-using ProjectHub.Grpc.Tests.Interop;
+using ProjectHub.Bench.Interop;
 
 namespace ProjectHub.Bench.Rpc;
 
 /// <summary>
-/// grpc.testing.TestService for the benchmark. The unary methods do the work the Python and Node peers do for the
-/// requests the benchmark sends (no metadata echo is asked for, so none is done). The layer binds a whole service
-/// at start-up, so the streaming methods exist too, in their plainest interop form; the benchmark never calls them.
+/// grpc.testing.TestService for figure 1, derived from the base class Grpc.Tools generates, as every ProjectHub
+/// service is. The unary methods do the work the Python and Node peers do for the requests the benchmark sends (no
+/// metadata echo is asked for, so none is done). The streaming methods exist too, in their plainest interop form,
+/// so the service is the same one the peers serve; the benchmark never calls them.
 /// </summary>
-[GrpcService(typeof(TestReflection), "grpc.testing.TestService")]
-public sealed class BenchTestService
+public sealed class BenchTestService : TestService.TestServiceBase
 {
-    public Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
+    public override Task<Empty> EmptyCall(Empty request, ServerCallContext context) => Task.FromResult(new Empty());
 
-    public Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context) =>
+    public override Task<SimpleResponse> UnaryCall(SimpleRequest request, ServerCallContext context) =>
         Task.FromResult(new SimpleResponse { Payload = PayloadOf(request.ResponseSize) });
 
-    public async Task StreamingOutputCall(
+    public override async Task StreamingOutputCall(
         StreamingOutputCallRequest request, IServerStreamWriter<StreamingOutputCallResponse> responseStream, ServerCallContext context)
     {
         foreach (var parameters in request.ResponseParameters)
@@ -24,7 +24,7 @@ public sealed class BenchTestService
         }
     }
 
-    public async Task<StreamingInputCallResponse> StreamingInputCall(
+    public override async Task<StreamingInputCallResponse> StreamingInputCall(
         IAsyncStreamReader<StreamingInputCallRequest> requestStream, ServerCallContext context)
     {
         var total = 0;
@@ -36,7 +36,7 @@ public sealed class BenchTestService
         return new StreamingInputCallResponse { AggregatedPayloadSize = total };
     }
 
-    public async Task FullDuplexCall(
+    public override async Task FullDuplexCall(
         IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
         IServerStreamWriter<StreamingOutputCallResponse> responseStream,
         ServerCallContext context)
@@ -50,7 +50,7 @@ public sealed class BenchTestService
         }
     }
 
-    public Task HalfDuplexCall(
+    public override Task HalfDuplexCall(
         IAsyncStreamReader<StreamingOutputCallRequest> requestStream,
         IServerStreamWriter<StreamingOutputCallResponse> responseStream,
         ServerCallContext context) => FullDuplexCall(requestStream, responseStream, context);

@@ -5,12 +5,14 @@ namespace ProjectHub.Bench.Rpc;
 
 /// <summary>
 /// A server started as a child process with stdin as its lifeline, that announces `LISTENING port` on stdout
-/// (the interop peers' contract). Stderr is drained so its pipe never fills.
+/// (the interop peers' contract). Stderr, and stdout after that line (our server's console log), are drained so
+/// neither pipe ever fills and blocks the server.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
+    private Task? _stdoutDrain;
 
     private ChildProcess(Process process) => _process = process;
 
@@ -55,6 +57,7 @@ public sealed class ChildProcess : IAsyncDisposable
             if (line.StartsWith("LISTENING ", StringComparison.Ordinal))
             {
                 child.Port = int.Parse(line["LISTENING ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                child._stdoutDrain = Task.Run(() => child._process.StandardOutput.ReadToEndAsync());
                 return child;
             }
         }
@@ -78,6 +81,10 @@ public sealed class ChildProcess : IAsyncDisposable
             _process.StandardInput.Close();
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await _process.WaitForExitAsync(wait.Token);
+            if (_stdoutDrain is not null)
+            {
+                await _stdoutDrain.WaitAsync(wait.Token);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -5,26 +5,32 @@ using ProjectHub.Bench.Report;
 namespace ProjectHub.Bench.Rpc;
 
 /// <summary>
-/// Benchmark 1. Three TestService servers (ours, grpcio, grpc-js), each a child process, driven one at a time by
-/// the same load generator (our client, see <see cref="UnaryLoad"/>). Then the client side alone: our client vs
-/// grpcio's client (bench/peers/grpcio_load.py) against our server.
+/// Benchmark 1. Three TestService servers (ours — Grpc.AspNetCore hosted through ProjectHub.Hosting exactly as the
+/// services are, see <see cref="TestServiceHost"/> — grpcio and grpc-js), each a child process, driven one at a time
+/// by the same load generator (Grpc.Net.Client with the client defaults, see <see cref="UnaryLoad"/>). Then the
+/// client side alone: our client vs grpcio's client (bench/peers/grpcio_load.py) against our server.
 /// </summary>
 public static class GrpcBenchmark
 {
+    /// <summary>Our server's row: Grpc.AspNetCore as the services host it (ProjectHub.Hosting).</summary>
+    public const string OursName = "ours: Grpc.AspNetCore + ProjectHub.Hosting";
+
+    public const string OurClientName = "ours: Grpc.Net.Client (C#)";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     public static async Task<Section> ServersAsync(BenchOptions options)
     {
-        var section = new Section("grpc_servers", "1a. gRPC unary (EmptyCall) — servers, same load generator (ProjectHub client)",
+        var section = new Section("grpc_servers", "1a. gRPC unary (EmptyCall) — servers, same load generator (Grpc.Net.Client)",
             "server", "concurrency", "calls/s", "p50 ms", "p99 ms", "errors", "ours ÷ this (calls/s)");
         // Ours first with server GC, as the service hosts run (Web SDK default); the last row is the same server
         // with workstation GC, because on 2 shared cores that is what moves its tail latency.
         var servers = new (string Name, string File, string[] Args, string ServerGc)[]
         {
-            ("ProjectHub.Grpc", "dotnet", [BenchOptions.SelfDll, "serve-test", "--port", "0"], "1"),
+            (OursName, "dotnet", [BenchOptions.SelfDll, "serve-test", "--port", "0"], "1"),
             ("grpcio (Python)", options.Python, [Path.Combine(options.InteropDir, "python", "interop_server.py"), "--port", "0"], "1"),
             ("grpc-js (Node)", options.Node, [Path.Combine(options.InteropDir, "node", "interop_server.js"), "--port", "0"], "1"),
-            ("ProjectHub.Grpc, workstation GC", "dotnet", [BenchOptions.SelfDll, "serve-test", "--port", "0"], "0"),
+            (OursName + ", workstation GC", "dotnet", [BenchOptions.SelfDll, "serve-test", "--port", "0"], "0"),
         };
         var results = new Dictionary<(string, int), LoadResult>();
         var loadBefore = Machine.LoadAverage();
@@ -75,9 +81,12 @@ public static class GrpcBenchmark
                 "A single caller (concurrency 1) has no other call to overlap a preemption with, so that row swings most between runs. " +
                 $"Same server with workstation GC: {Section.Ms(p99At16Workstation)} ms p99 at 16 vs {Section.Ms(p99At16)} ms with server GC in this table; " +
                 "when the two disagree in direction between tables, the GC mode is not what decides the tail here, the machine is. " +
-                "Compare with a run on an idle machine before concluding anything about the layer itself.");
+                "Compare with a run on an idle machine before concluding anything about the stack itself.");
         }
 
+        section.Notes.Add($"Ours is `{OursName}`: the services' own gRPC stack (defaults, error interceptor, request-message check, " +
+            "authentication and authorization middleware, health, reflection), with the test service mapped without the caller policy, " +
+            "so no token is needed, as with the grpcio and grpc-js peers (which have no auth).");
         section.Notes.Add("Load generator and server share the 2 cores, so every server's figure includes the same client cost; " +
             "the ratio column is what compares. 1b separates the client side.");
         return section;
@@ -94,17 +103,18 @@ public static class GrpcBenchmark
             var ours = await UnaryLoad.RunAsync(server.Port, c, options.Warmup, options.Duration);
             var grpcio = await RunPythonLoadAsync(options, server.Port, c);
             var cs = c.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            section.Add("ProjectHub.Grpc (C#)", cs, Section.Num(ours.CallsPerSecond), Section.Ms(ours.P50Ms), Section.Ms(ours.P99Ms),
+            section.Add(OurClientName, cs, Section.Num(ours.CallsPerSecond), Section.Ms(ours.P50Ms), Section.Ms(ours.P99Ms),
                 ours.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), Section.Num(ours.CallsPerSecond / grpcio.CallsPerSecond, "0.00") + "×");
             section.Add("grpcio aio (Python)", cs, Section.Num(grpcio.CallsPerSecond), Section.Ms(grpcio.P50Ms), Section.Ms(grpcio.P99Ms),
                 grpcio.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture), "—");
-            section.Data.Add(ToJson(ours, "client:ProjectHub.Grpc"));
+            section.Data.Add(ToJson(ours, "client:Grpc.Net.Client"));
             section.Data.Add(ToJson(grpcio, "client:grpcio"));
             Console.Error.WriteLine($"  clients c={c}: ours {ours.CallsPerSecond:0}/s grpcio {grpcio.CallsPerSecond:0}/s");
         }
 
         section.Notes.Add("Both clients run the same closed loop (one channel, N callers, warm-up discarded) against the same " +
-            "ProjectHub server process; grpcio sends raw bytes, so it does no protobuf work at all.");
+            "server process (ours); grpcio sends raw bytes, so it does no protobuf work at all. Ours is Grpc.Net.Client as every ProjectHub " +
+            "program sets it up (`Channels.For`, `WithDefaults`: every call carries the standard 30 s deadline); grpcio's calls have no deadline.");
         return section;
     }
 

@@ -1,29 +1,31 @@
 using System.Diagnostics;
-using ProjectHub.Grpc.Tests.Interop;
+using ProjectHub.Bench.Interop;
+using ProjectHub.ClientDefaults;
 
 namespace ProjectHub.Bench.Rpc;
 
 /// <summary>
-/// The load generator for benchmark 1: ProjectHub's client on one channel (HTTP/2 multiplexes every caller on
-/// one connection, as grpcio and grpc-js clients do by default), calling grpc.testing.TestService/EmptyCall in a
-/// closed loop. Warm-up calls are made and discarded first so JIT and connection set-up are not measured.
+/// The load generator for benchmark 1: Grpc.Net.Client, the client every ProjectHub program uses, set up the way they
+/// set it up — one channel from <see cref="Channels.For"/> (HTTP/2 multiplexes every caller on one connection, as
+/// grpcio and grpc-js clients do by default) and the generated TestService client over
+/// <see cref="Channels.WithDefaults"/>, so every call carries the standard deadline — calling
+/// grpc.testing.TestService/EmptyCall in a closed loop. No token: the three TestService servers have no auth.
+/// Warm-up calls are made and discarded first so JIT and connection set-up are not measured.
 /// </summary>
 public static class UnaryLoad
 {
-    private static readonly Method<Empty, Empty> EmptyCall =
-        Method<Empty, Empty>.Create(TestReflection.Descriptor.Services[0], "EmptyCall", MethodType.Unary);
-
     public static async Task<LoadResult> RunAsync(int port, int concurrency, TimeSpan warmup, TimeSpan duration)
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        await LoopAsync(channel, concurrency, warmup, record: false);
+        using var channel = Channels.For($"http://127.0.0.1:{port}", TestService.Descriptor);
+        var client = new TestService.TestServiceClient(channel.WithDefaults());
+        await LoopAsync(client, concurrency, warmup, record: false);
         var started = Stopwatch.GetTimestamp();
-        var (latencies, errors) = await LoopAsync(channel, concurrency, duration, record: true);
+        var (latencies, errors) = await LoopAsync(client, concurrency, duration, record: true);
         return LoadResult.From(concurrency, latencies, errors, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 
     private static async Task<(List<double> Latencies, long Errors)> LoopAsync(
-        GrpcChannel channel, int concurrency, TimeSpan duration, bool record)
+        TestService.TestServiceClient client, int concurrency, TimeSpan duration, bool record)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
@@ -36,7 +38,7 @@ public static class UnaryLoad
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    await channel.UnaryCall(EmptyCall, request);
+                    await client.EmptyCallAsync(request);
                     if (record)
                     {
                         latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

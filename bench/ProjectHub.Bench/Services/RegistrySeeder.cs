@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Domain.Projects;

@@ -2,18 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Health.V1;
+using ProjectHub.Bench.Services;
+using ProjectHub.ClientDefaults;
 
 namespace ProjectHub.Bench.Startup;
 
 /// <summary>
 /// A service host (embedded or standalone) as a child process on free ports with a throw-away SQLite directory,
-/// timed from process start until every port answers Health/Check("") SERVING.
+/// timed from process start until every port answers Health/Check("") SERVING — which since the standard stack
+/// also means the service's database (and, on RabbitMQ, its broker) answers: "" is NOT_SERVING while either is away.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
-
     private readonly Process _process;
     private readonly string _data;
     private readonly bool _ownsData;
@@ -106,32 +106,38 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Polls every port every 10 ms; returns when all are SERVING.</summary>
+    /// <summary>Polls every port every 10 ms (each check with a 1 s deadline); returns when all are SERVING.</summary>
     public async Task WaitServingAsync(TimeSpan timeout)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         foreach (var port in Ports)
         {
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+            using var channel = BenchCaller.Channel(port, Health.Descriptor);
+            var health = new Health.HealthClient(channel.WithDefaults());
+            var last = "no answer";
             while (true)
             {
                 if (_process.HasExited || Stopwatch.GetTimestamp() > deadline)
                 {
-                    throw new InvalidOperationException($"host did not become SERVING on {port} (exited: {_process.HasExited}):\n{LastOutput}");
+                    // NOT_SERVING from a listening host means a failing readiness check: its database or its broker.
+                    throw new InvalidOperationException(
+                        $"host did not become SERVING on {port} (exited: {_process.HasExited}; last health answer: {last}):\n{LastOutput}");
                 }
 
                 try
                 {
-                    var reply = await channel.UnaryCall(Check, new HealthCheckRequest(),
-                        new CallOptions().WithDeadlineAfter(TimeSpan.FromSeconds(1)));
+                    var reply = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(1));
                     if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                     {
                         break;
                     }
+
+                    last = reply.Status.ToString();
                 }
-                catch (RpcException)
+                catch (RpcException ex)
                 {
                     // Not listening yet.
+                    last = ex.StatusCode.ToString();
                 }
 
                 await Task.Delay(10);
@@ -143,16 +149,17 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task<long> HealthLoadAsync(int concurrency, TimeSpan duration)
     {
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var channels = Ports.Select(p => GrpcChannel.ForAddress($"http://127.0.0.1:{p}")).ToArray();
+        var channels = Ports.Select(p => BenchCaller.Channel(p, Health.Descriptor)).ToArray();
+        var clients = channels.Select(c => new Health.HealthClient(c.WithDefaults())).ToArray();
         try
         {
             var calls = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
             {
                 long n = 0;
-                var channel = channels[i % channels.Length];
+                var client = clients[i % clients.Length];
                 while (Stopwatch.GetTimestamp() < end)
                 {
-                    await channel.UnaryCall(Check, new HealthCheckRequest());
+                    await client.CheckAsync(new HealthCheckRequest());
                     n++;
                 }
 

@@ -68,8 +68,10 @@ public static class StartupBenchmark
         await PeerStartupAsync(options, section);
         section.Notes.Add("Start-up is from process start (`dotnet <host>.dll`, Release, fresh SQLite directory, so migrations run) " +
             "until Health/Check(\"\") is SERVING on every port of that host; polled every 10 ms.");
-        section.Notes.Add("Load is Health/Check from 16 callers over the host's ports: it exercises the gRPC layer and Kestrel, " +
-            "not the databases; peak RSS is sampled every 100 ms.");
+        section.Notes.Add("Load is Health/Check(\"\") from 16 callers over the host's ports (standard 30 s deadline, no token): it " +
+            "exercises Kestrel and Grpc.AspNetCore, and, since health means something, every check also runs the service's readiness " +
+            "checks (the host's lifetime and a `SELECT 1` on its SQLite database), so it is not a pure gRPC figure any more; peak RSS " +
+            "is sampled every 100 ms.");
         return section;
     }
 

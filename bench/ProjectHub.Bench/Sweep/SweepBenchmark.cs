@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ProjectHub.Bench.Report;
 using ProjectHub.Bench.Services;
 using ProjectHub.Bench.Startup;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 
 namespace ProjectHub.Bench.Sweep;
@@ -29,8 +28,8 @@ public static class SweepBenchmark
     /// </param>
     public static async Task MeasureAsync(HostProcess host, RegistryDatabase database, int projects, bool fullSize, Section section, TimeSpan limit)
     {
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[0]}");
-        var client = new ProjectRegistryClient(channel);
+        using var channel = BenchCaller.Channel(host.Ports[0], ProjectRegistry.Descriptor);
+        var client = new ProjectRegistry.ProjectRegistryClient(channel.AsAdmin());
         var before = ProcessMemory.RssMiB(host.Pid);
         var startedMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var cpuBefore = ProcessCpu.Seconds(host.Pid);
@@ -38,7 +37,7 @@ public static class SweepBenchmark
         EvaluateLightsResponse result;
         try
         {
-            result = await client.EvaluateLightsAsync(new EvaluateLightsRequest(), BenchCaller.Options().WithDeadlineAfter(limit));
+            result = await client.EvaluateLightsAsync(new EvaluateLightsRequest(), deadline: DateTime.UtcNow + limit);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ProjectHub.Cli.Output;
 using ProjectHub.Escalation.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using Spectre.Console;
 
 namespace ProjectHub.Cli.Commands;
@@ -49,7 +49,7 @@ internal static class AlertWatch
             {
                 try
                 {
-                    using var call = cli.Escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = recipient }, cli.StreamCall(_stop.Token));
+                    using var call = cli.Escalation.SubscribeAlerts(new SubscribeAlertsRequest { RecipientId = recipient }, CliContext.StreamCall(_stop.Token));
                     while (await call.ResponseStream.MoveNext(_stop.Token))
                     {
                         backoff = TimeSpan.FromSeconds(1);

@@ -42,7 +42,7 @@ internal static class ApprovalCommands
             var c = await cli.Approvals.OpenCaseAsync(new OpenCaseRequest
             {
                 ProjectId = parse.GetValue(project)!,
-                TotalInvestment = new ProjectHub.Approval.V1.Decimal { Value = parse.GetValue(total)! },
+                TotalInvestment = new ProjectHub.Type.V1.Decimal { Value = parse.GetValue(total)! },
                 GovernmentInvested = parse.GetValue(government),
                 GreenChannel = parse.GetValue(green),
                 OwnerUnit = parse.GetValue(owner) ?? "",

@@ -26,7 +26,8 @@ internal static class ProjectCommands
     private static Command Register(Runner runner)
     {
         var fields = new ProjectFieldOptions();
-        var file = Opt.Text("--file", "a RegisterProjectRequest in protobuf JSON (\"-\" for stdin); flags given as well override it");
+        var file = Opt.Text("--file", "a RegisterProjectRequest in protobuf JSON (\"-\" for stdin); enums by their full " +
+            "proto name (\"tier\": \"PROJECT_TIER_MUNICIPAL_MAJOR\"); flags given as well override it");
         var stage = Opt.Text("--stage", "reserve | pre_construction | under_construction (default pre_construction)");
         var actualStart = Opt.Text("--actual-start", "actual start YYYY-MM-DD (projects already under construction)");
         var milestones = Opt.Many("--milestone", "baseline milestone name@YYYY-MM-DD@cumulative-percent; repeat for each");

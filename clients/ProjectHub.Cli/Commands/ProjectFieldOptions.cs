@@ -13,7 +13,7 @@ internal sealed class ProjectFieldOptions
 
     public ProjectFieldOptions()
     {
-        static ProjectHub.Registry.V1.Decimal Money(string v) => new() { Value = v.Trim() };
+        static ProjectHub.Type.V1.Decimal Money(string v) => new() { Value = v.Trim() };
         _fields =
         [
             (Opt.Text("--code", "national project code (国家项目代码)"), "national_code", (f, v) => f.NationalCode = v),

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Registry.V1;
 
 namespace ProjectHub.Cli.Commands;
@@ -71,8 +71,9 @@ internal static class ProjectImport
             catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists)
             {
                 // Unavailable or denied stop the import (rethrown); a row's own problem does not.
-                var lines = e.FieldViolations.Count > 0
-                    ? e.FieldViolations.Select(v => $"{v.Field}: {v.Description}").ToList()
+                var violations = e.FieldViolations();
+                var lines = violations.Count > 0
+                    ? violations.Select(v => $"{v.Field}: {v.Description}").ToList()
                     : [e.Status.Detail];
                 imported.Failed.Add(new ImportResult.Failure(line, lines));
             }
@@ -106,7 +107,7 @@ internal static class ProjectImport
     private static RegisterProjectRequest ToRequest(Dictionary<string, string> row)
     {
         string Get(string key) => row.TryGetValue(key, out var v) ? v : "";
-        ProjectHub.Registry.V1.Decimal? Money(string key) => Get(key).Length == 0 ? null : new() { Value = Get(key) };
+        ProjectHub.Type.V1.Decimal? Money(string key) => Get(key).Length == 0 ? null : new() { Value = Get(key) };
         var fields = new ProjectFields
         {
             NationalCode = Get("national_code"),

@@ -19,7 +19,8 @@ internal static class ReportCommands
 
     private static Command Submit(Runner runner)
     {
-        var file = Opt.Text("--file", "a ProgressReport in protobuf JSON (\"-\" for stdin), for scripts; flags given as well override it");
+        var file = Opt.Text("--file", "a ProgressReport in protobuf JSON (\"-\" for stdin), for scripts; enums by their full proto name " +
+            "(\"state\": \"CONSTRUCTION_STATE_SLOWED\"); flags given as well override it");
         var project = Opt.Text("--project", "project id");
         var week = Opt.Text("--week", "Monday of the reported week, YYYY-MM-DD (default: this week's Monday)");
         var percent = Opt.Text("--percent", "cumulative image progress, percent (形象进度), e.g. 42.5");
@@ -103,7 +104,7 @@ internal static class ReportCommands
     private static string Prompt(bool ask, string label, string? current) =>
         !string.IsNullOrEmpty(current) || !ask ? current ?? "" : AnsiConsole.Ask<string>(Markup.Escape(label) + ":");
 
-    private static ProjectHub.Registry.V1.Decimal? Money(string value) => value.Length == 0 ? null : new() { Value = value.Trim() };
+    private static ProjectHub.Type.V1.Decimal? Money(string value) => value.Length == 0 ? null : new() { Value = value.Trim() };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -13,6 +13,6 @@ public static class Lights
         _ => "[grey]○[/] 未亮灯",
     };
 
-    public static string Money(ProjectHub.Registry.V1.Decimal? value) =>
+    public static string Money(ProjectHub.Type.V1.Decimal? value) =>
         value is null || value.Value.Length == 0 ? "-" : value.Value;
 }

@@ -9,8 +9,11 @@ using ProjectHub.Hosting.Health;
 
 namespace ProjectHub.Hosting.Database;
 
-public static class DatabaseExtensions
+public static partial class DatabaseExtensions
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Name} ready ({Provider})")]
+    private static partial void DatabaseReady(ILogger logger, string name, string? provider);
+
     /// <summary>
     /// Registers a service's own database, and makes it count for the service's health. "Database:{name}:Provider" is Sqlite (default) or Postgres;
     /// "Database:{name}:ConnectionString" defaults to a SQLite file under "Database:Directory" (./data).
@@ -57,7 +60,7 @@ public static class DatabaseExtensions
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
             await SchemaInitializer.InitializeAsync(context, cancellationToken);
-            logger.LogInformation("Database {Name} ready ({Provider})", registration.Name, context.Database.ProviderName);
+            DatabaseReady(logger, registration.Name, context.Database.ProviderName);
         }
     }
 }

@@ -10,8 +10,11 @@ namespace ProjectHub.Hosting.Grpc;
 /// wire statuses themselves. Cancellation (client gone, deadline passed) is left to Grpc.AspNetCore, which answers
 /// CANCELLED or DEADLINE_EXCEEDED.
 /// </summary>
-public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+public sealed partial class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method}: the database is unavailable")]
+    private static partial void DatabaseUnavailable(ILogger logger, Exception exception, string method);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -75,7 +78,7 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
         var status = ErrorStatus.TryMap(exception);
         if (status?.StatusCode == StatusCode.Unavailable && exception is not RpcException)
         {
-            logger.LogWarning(exception, "{Method}: the database is unavailable", context.Method);
+            DatabaseUnavailable(logger, exception, context.Method);
         }
 
         return status;

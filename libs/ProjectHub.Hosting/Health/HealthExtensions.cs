@@ -17,17 +17,34 @@ public static class HealthExtensions
 {
     public const string Ready = "ready";
 
+    /// <summary>Checks that say the process itself works; a failing one means restart it.</summary>
+    public const string Live = "live";
+
     /// <summary>
-    /// gRPC health for the whole server (""), from every check tagged <see cref="Ready"/>; part of the defaults of
-    /// every host.
+    /// The health service name for liveness probes: the host only, so a replica is not restarted (which would not
+    /// help) while its database or broker is away — readiness ("") takes it out of rotation instead.
+    /// </summary>
+    public const string Liveness = "liveness";
+
+    /// <summary>
+    /// gRPC health for the whole server (""), from every check tagged <see cref="Ready"/> — the host's own lifetime
+    /// (started, not stopping) is one — and "liveness" from the host's lifetime alone; part of the defaults of every host.
     /// </summary>
     public static WebApplicationBuilder AddProjectHubHealth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGrpcHealthChecks(options => options.Services.Map("", r => r.Tags.Contains(Ready)));
+        builder.Services.AddGrpcHealthChecks(options =>
+            {
+                options.Services.Map("", r => r.Tags.Contains(Ready));
+                options.Services.Map(Liveness, r => r.Tags.Contains(Live));
+            })
+            .AddCheck<LifetimeHealthCheck>("host", HealthStatus.Unhealthy, [Ready, Live]);
         var period = builder.Configuration.GetValue("Health:CheckPeriod", TimeSpan.FromSeconds(5));
         builder.Services.Configure<HealthCheckPublisherOptions>(options =>
         {
-            options.Delay = TimeSpan.Zero;
+            // Not at start-up: the bus is still starting then, and a NOT_SERVING published before the first Watch
+            // would become the state later changes are compared with, while Watch's first answer is computed fresh;
+            // a change in the first moments would then never reach the watcher.
+            options.Delay = period;
             options.Period = period;
             options.Timeout = TimeSpan.FromSeconds(10);
         });
@@ -51,7 +68,15 @@ public static class HealthExtensions
     public static WebApplicationBuilder AddDatabaseHealth<TContext>(this WebApplicationBuilder builder, string name)
         where TContext : DbContext
     {
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{name.ToLowerInvariant()}", HealthStatus.Unhealthy, [Ready]);
+        // A real round trip, not CanConnectAsync: with connection pooling that takes an idle connection and
+        // answers true long after the server went away.
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(
+            $"database-{name.ToLowerInvariant()}", HealthStatus.Unhealthy, [Ready],
+            customTestQuery: async (db, ct) =>
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+                return true;
+            });
         return builder;
     }
 }

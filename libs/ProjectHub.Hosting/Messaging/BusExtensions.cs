@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ProjectHub.Hosting.Messaging;
 
@@ -45,6 +46,12 @@ public static class BusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit's own check stays for diagnostics; readiness uses BrokerHealthCheck (RabbitMQ only).
+            bus.ConfigureHealthCheckOptions(check =>
+            {
+                check.Tags.Clear();
+                check.Tags.Add("masstransit");
+            });
             bus.AddPublishObserver<Observability.PublishMetricsObserver>();
             bus.AddConsumeObserver<Observability.ConsumeMetricsObserver>();
             foreach (var consumer in consumers)
@@ -86,6 +93,11 @@ public static class BusExtensions
             }
         });
 
+        if (transport.Equals("RabbitMq", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHealthChecks().AddCheck<Health.BrokerHealthCheck>("broker", HealthStatus.Unhealthy, [Health.HealthExtensions.Ready]);
+        }
+
         var inProcess = transport.Equals("InMemory", StringComparison.OrdinalIgnoreCase)
             && builder.Services.Any(d => d.ServiceType == typeof(InProcessBuses));
         if (inProcess)
@@ -120,7 +132,7 @@ public static class BusExtensions
     /// <summary>Receive endpoint settings for RabbitMQ, read from configuration once per bus.</summary>
     private sealed record RabbitMqEndpointOptions(int PrefetchCount, bool QuorumQueues, TimeSpan[] RetryIntervals)
     {
-        public static RabbitMqEndpointOptions From(IConfiguration configuration)
+        public static RabbitMqEndpointOptions From(ConfigurationManager configuration)
         {
             var prefetch = configuration.GetValue<int?>("Bus:PrefetchCount") ?? 16;
             if (prefetch < 1)

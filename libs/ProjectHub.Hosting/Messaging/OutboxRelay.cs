@@ -46,13 +46,16 @@ public sealed class OutboxSignal
 /// Publishes a service's outbox in order and marks each message sent after the bus confirmed it. A failure leaves
 /// the message unsent for the next round (at-least-once; consumers are idempotent).
 /// </summary>
-internal sealed class OutboxRelay<TContext>(
+internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     TimeProvider time,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay for {Context} failed; retrying")]
+    private static partial void RelayFailed(ILogger logger, Exception exception, string context);
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private const int BatchSize = 100;
 
@@ -67,7 +70,7 @@ internal sealed class OutboxRelay<TContext>(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Outbox relay for {Context} failed; retrying", typeof(TContext).Name);
+                RelayFailed(logger, ex, typeof(TContext).Name);
                 published = 0;
             }
 

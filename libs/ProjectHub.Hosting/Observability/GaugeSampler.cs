@@ -9,8 +9,11 @@ namespace ProjectHub.Hosting.Observability;
 /// <see cref="Interval"/> — and not at all while nothing collects that gauge (telemetry off = no queries). A
 /// collection itself never queries: it reports the last count handed in.
 /// </summary>
-public abstract class GaugeSampler(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+public abstract partial class GaugeSampler(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sampling {Sampler} failed")]
+    private static partial void SamplingFailed(ILogger logger, Exception exception, string sampler);
+
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     /// <summary>Whether an exporter or listener collects the gauge right now.</summary>
@@ -43,7 +46,7 @@ public abstract class GaugeSampler(IServiceScopeFactory scopes, TimeProvider tim
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A metric is never worth failing the host; the next tick tries again.
-                logger.LogDebug(ex, "Sampling {Sampler} failed", GetType().Name);
+                SamplingFailed(logger, ex, GetType().Name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -10,12 +10,15 @@ namespace ProjectHub.Hosting.Observability;
 /// Counts a database's unpublished outbox rows for the backlog gauges. One COUNT and one MIN on the unsent rows
 /// every interval, and none at all unless a meter listener collects the gauges (telemetry off = no queries).
 /// </summary>
-internal sealed class OutboxBacklogSampler<TContext>(
+internal sealed partial class OutboxBacklogSampler<TContext>(
     IServiceScopeFactory scopes,
     TimeProvider time,
     ILogger<OutboxBacklogSampler<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sampling the outbox of {Context} failed")]
+    private static partial void SamplingFailed(ILogger logger, Exception exception, string context);
+
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +38,7 @@ internal sealed class OutboxBacklogSampler<TContext>(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A metric is never worth failing the host; the relay reports real database trouble itself.
-                logger.LogDebug(ex, "Sampling the outbox of {Context} failed", typeof(TContext).Name);
+                SamplingFailed(logger, ex, typeof(TContext).Name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

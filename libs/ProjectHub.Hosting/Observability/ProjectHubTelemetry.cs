@@ -41,7 +41,9 @@ public static class ProjectHubTelemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
                 .AddGrpcClientInstrumentation(o => o.SuppressDownstreamInstrumentation = true)
                 .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
+                // Database spans inside a trace only: the relays' and samplers' polls would each start a trace of
+                // one span every second or so.
+                .AddEntityFrameworkCoreInstrumentation(o => o.Filter = (_, _) => System.Diagnostics.Activity.Current is not null)
                 .AddOtlpExporter());
         }
 

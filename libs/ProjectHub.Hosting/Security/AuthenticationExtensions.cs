@@ -37,13 +37,18 @@ public static class AuthenticationExtensions
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options => Configure(options, settings, mode, fixedKeys));
+        if (mode == AuthMode.Jwt && (settings.Authority is not null || settings.JwksUrl is not null))
+        {
+            builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<TimeProvider>((options, time) => options.ConfigurationManager = IssuerKeys(settings, time));
+        }
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CallerPolicy, policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions options, AuthSettings settings, AuthMode mode, IReadOnlyList<SecurityKey> fixedKeys)
+    private static void Configure(JwtBearerOptions options, AuthSettings settings, AuthMode mode, SecurityKey[] fixedKeys)
     {
         var development = mode == AuthMode.Development;
         options.MapInboundClaims = false;
@@ -51,8 +56,6 @@ public static class AuthenticationExtensions
         options.TimeProvider = TimeProvider.System;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         options.RefreshOnIssuerKeyNotFound = true;
-        options.AutomaticRefreshInterval = settings.KeysRefreshInterval;
-        options.RefreshInterval = settings.KeysRefetchInterval;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = development ? DevelopmentTokens.Issuer : settings.Issuer,
@@ -75,20 +78,6 @@ public static class AuthenticationExtensions
                 SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
             ],
         };
-        if (!development && settings.Authority is { } authority)
-        {
-            options.Authority = authority.ToString();
-        }
-        else if (!development && settings.JwksUrl is { } jwks)
-        {
-            options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
-                jwks.ToString(), new JwksRetriever(), new HttpDocumentRetriever { RequireHttps = settings.RequireHttpsMetadata })
-            {
-                AutomaticRefreshInterval = settings.KeysRefreshInterval,
-                RefreshInterval = settings.KeysRefetchInterval,
-            };
-        }
-
         options.Events = new JwtBearerEvents
         {
             OnMessageReceived = TokenReasons.OnMessageReceived,
@@ -97,8 +86,23 @@ public static class AuthenticationExtensions
         };
     }
 
+    /// <summary>
+    /// Keys fetched from the issuer: its OpenID discovery document ("Auth:Authority"), or a bare JSON Web Key Set
+    /// ("Auth:JwksUrl"). Key refresh follows the business clock of the host, like every other timer here.
+    /// </summary>
+    private static IssuerConfigurationManager IssuerKeys(AuthSettings settings, TimeProvider time)
+    {
+        var documents = new HttpDocumentRetriever { RequireHttps = settings.RequireHttpsMetadata };
+        return settings.Authority is { } authority
+            ? new IssuerConfigurationManager(
+                authority.ToString().TrimEnd('/') + "/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(),
+                documents, time, settings.KeysRefreshInterval, settings.KeysRefetchInterval)
+            : new IssuerConfigurationManager(
+                settings.JwksUrl!.ToString(), new JwksRetriever(), documents, time, settings.KeysRefreshInterval, settings.KeysRefetchInterval);
+    }
+
     /// <summary>The keys trusted without fetching: the development key, or the configured ones (parsed here, so a bad key fails the start).</summary>
-    private static IReadOnlyList<SecurityKey> Validate(AuthSettings settings, AuthMode mode)
+    private static SecurityKey[] Validate(AuthSettings settings, AuthMode mode)
     {
         if (mode == AuthMode.Development)
         {

@@ -1,9 +1,8 @@
-using System.Globalization;
-using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
+using ProjectHub.Hosting.Grpc;
 
 namespace ProjectHub.Hosting.Security;
 
@@ -33,33 +32,9 @@ public sealed class GrpcAuthorizationResultHandler : IAuthorizationMiddlewareRes
         request.ContentType is { } type && type.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
         && !type.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A trailers-only response: the status in the response headers, no body.</summary>
     private static Task WriteStatusAsync(HttpContext context, StatusCode code, string message)
     {
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = PercentEncode(message);
+        GrpcStatusResponse.Write(context.Response, code, message);
         return Task.CompletedTask;
-    }
-
-    /// <summary>The gRPC spec's encoding of grpc-message: UTF-8, bytes outside 0x20–0x7E and '%' as %XX.</summary>
-    private static string PercentEncode(string message)
-    {
-        var builder = new StringBuilder(message.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(message))
-        {
-            if (b is >= 0x20 and <= 0x7E && b != (byte)'%')
-            {
-                builder.Append((char)b);
-            }
-            else
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"%{b:X2}");
-            }
-        }
-
-        return builder.ToString();
     }
 }

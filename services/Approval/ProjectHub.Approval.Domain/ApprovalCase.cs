@@ -40,7 +40,7 @@ public sealed class ApprovalCase
     /// <summary>具备开工条件: every required item is approved.</summary>
     public bool IsReadyToStartConstruction => Items.All(i => i.State == ApprovalItemState.Approved);
 
-    /// <exception cref="ApprovalDomainException">Negative investment.</exception>
+    /// <exception cref="ProjectHub.Domain.DomainException">Negative investment.</exception>
     public static ApprovalCase Open(
         string projectId,
         decimal totalInvestment,
@@ -53,10 +53,10 @@ public sealed class ApprovalCase
         return new ApprovalCase(projectId, totalInvestment, governmentInvested, greenChannel, requirements);
     }
 
-    /// <exception cref="ApprovalDomainException"><see cref="ApprovalErrorReason.ItemNotRequired"/>.</exception>
+    /// <exception cref="ProjectHub.Domain.DomainException"><see cref="ApprovalErrorReason.ItemNotRequired"/>.</exception>
     public ApprovalItem Item(ApprovalItemKind kind) =>
         Items.FirstOrDefault(i => i.Kind == kind)
-        ?? throw new ApprovalDomainException(
+        ?? throw ApprovalErrors.Refusal(
             ApprovalErrorReason.ItemNotRequired, $"Project {ProjectId} does not require {kind}.", "kind");
 
     /// <summary>Items past their time limit as of <paramref name="today"/> (they turn the project's light yellow).</summary>

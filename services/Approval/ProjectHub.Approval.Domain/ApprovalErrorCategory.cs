@@ -1,6 +1,9 @@
 namespace ProjectHub.Approval.Domain;
 
-/// <summary>How the service layer should report an <see cref="ApprovalErrorReason"/> (gRPC status codes).</summary>
+/// <summary>
+/// How an <see cref="ApprovalErrorReason"/> is reported (the kind of the <see cref="ProjectHub.Domain.DomainException"/>
+/// that <see cref="ApprovalErrors.Refusal"/> builds, and so the gRPC status family).
+/// </summary>
 public enum ApprovalErrorCategory
 {
     FailedPrecondition,

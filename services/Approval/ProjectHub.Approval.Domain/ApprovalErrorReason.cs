@@ -31,7 +31,7 @@ public enum ApprovalErrorReason
     DocumentsRequired,
     DuplicateDocument,
 
-    /// <summary>A document reference field is invalid; see <see cref="ApprovalDomainException.Field"/>.</summary>
+    /// <summary>A document reference field is invalid; the refusal's field violation names it.</summary>
     InvalidDocument,
 
     /// <summary>A return needs a note saying what to correct.</summary>

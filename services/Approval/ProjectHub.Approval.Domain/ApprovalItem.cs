@@ -1,11 +1,12 @@
 using ProjectHub.Calendar;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Approval.Domain;
 
 /// <summary>
 /// One required approval item and its state machine. Every successful operation returns the timeline entry to
-/// persist; a refused one throws <see cref="ApprovalDomainException"/> and changes nothing. Arguments are checked
-/// before state, so a bad argument is reported as such whatever the state.
+/// persist; a refused one throws a <see cref="DomainException"/> (<see cref="ApprovalErrors.Refusal"/>) and changes
+/// nothing. Arguments are checked before state, so a bad argument is reported as such whatever the state.
 /// </summary>
 /// <remarks>
 /// Joint review, resubmission: every submission carries the complete document set. A department's approval
@@ -106,7 +107,7 @@ public sealed class ApprovalItem
             throw Error(ApprovalErrorReason.NotSubmitted, $"{Kind} is {State}: there is no submission to accept.");
         }
 
-        _periods.Add(new ReviewPeriod(ChinaTime.DateOf(at), null));
+        _periods.Add(new ReviewPeriod(ShanghaiTime.DateOf(at), null));
         return Change(ApprovalAction.Accept, ApprovalItemState.InReview, actor, departmentId, at, note, []);
     }
 
@@ -173,8 +174,8 @@ public sealed class ApprovalItem
     public ApprovalClock Clock(IWorkingCalendar calendar, DateOnly today) =>
         ApprovalClock.Compute(TimeLimitWorkingDays, _periods, State == ApprovalItemState.Approved, calendar, today);
 
-    private static ApprovalDomainException Error(ApprovalErrorReason reason, string message, string? field = null) =>
-        new(reason, message, field);
+    private static DomainException Error(ApprovalErrorReason reason, string message, string? field = null) =>
+        ApprovalErrors.Refusal(reason, message, field);
 
     private void RequireActorAndOrder(string actor, DateTimeOffset at)
     {
@@ -214,7 +215,7 @@ public sealed class ApprovalItem
         }
     }
 
-    private void EndPeriod(DateTimeOffset at) => _periods[^1] = _periods[^1] with { EndedOn = ChinaTime.DateOf(at) };
+    private void EndPeriod(DateTimeOffset at) => _periods[^1] = _periods[^1] with { EndedOn = ShanghaiTime.DateOf(at) };
 
     private TimelineEntry Change(
         ApprovalAction action,

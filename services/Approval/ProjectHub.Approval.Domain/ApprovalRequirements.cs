@@ -6,7 +6,7 @@ public static class ApprovalRequirements
     /// <param name="totalInvestment">Total investment in 万元.</param>
     /// <param name="governmentInvested">Thresholds apply only to government-invested projects.</param>
     /// <param name="greenChannel">Halves every time limit, rounding up.</param>
-    /// <exception cref="ApprovalDomainException"><see cref="ApprovalErrorReason.InvalidInvestment"/> when negative.</exception>
+    /// <exception cref="ProjectHub.Domain.DomainException"><see cref="ApprovalErrorReason.InvalidInvestment"/> when negative.</exception>
     /// <exception cref="InvalidOperationException">The rules fail <see cref="ApprovalRules.Validate"/>.</exception>
     public static RequiredApprovals Determine(
         decimal totalInvestment,
@@ -16,7 +16,7 @@ public static class ApprovalRequirements
     {
         if (totalInvestment < 0)
         {
-            throw new ApprovalDomainException(
+            throw ApprovalErrors.Refusal(
                 ApprovalErrorReason.InvalidInvestment, "Total investment must not be negative.", "totalInvestment");
         }
 

@@ -28,16 +28,16 @@ public sealed record DocumentReference
     /// <summary>Where the service stored the content (an object-store key or URI); opaque to the domain.</summary>
     public string Location { get; }
 
-    /// <exception cref="ApprovalDomainException">
-    /// <see cref="ApprovalErrorReason.InvalidDocument"/>, with <see cref="ApprovalDomainException.Field"/> naming the
-    /// first bad field and the message listing all of them.
+    /// <exception cref="ProjectHub.Domain.DomainException">
+    /// <see cref="ApprovalErrorReason.InvalidDocument"/>, with its field violation naming the first bad field and the
+    /// message listing all of them.
     /// </exception>
     public static DocumentReference Create(string name, string sha256, long sizeBytes, string location)
     {
         var errors = Validate(name, sha256, sizeBytes, location);
         if (errors.Count > 0)
         {
-            throw new ApprovalDomainException(
+            throw ApprovalErrors.Refusal(
                 ApprovalErrorReason.InvalidDocument,
                 "Invalid document reference: " + string.Join(" ", errors.Select(e => $"{e.FieldName}: {e.Message}")),
                 errors[0].FieldName);

@@ -1,52 +1,43 @@
+using Grpc.Core;
 using ProjectHub.Board.Auth;
-using ProjectHub.Escalation.Client;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
+using EscalationApi = ProjectHub.Escalation.V1.Escalation;
+using RegistryApi = ProjectHub.Registry.V1.ProjectRegistry;
 
 namespace ProjectHub.Board;
 
-/// <summary>One channel per service for the process's lifetime, as the gRPC layer recommends; every call carries a token.</summary>
-public sealed class BoardServices : IDisposable
+/// <summary>
+/// What an endpoint calls the services with: the clients from DI (<see cref="BoardHost.AddBoard"/> registers them with
+/// the read retries and a deadline on every unary call) and the tokens. Every call names its token explicitly — the
+/// board's own for reads, the recipient's for an acknowledgement — so no call can act as the board by omission.
+/// </summary>
+public sealed class BoardServices(RegistryApi.ProjectRegistryClient registry, EscalationApi.EscalationClient escalation, BoardTokens tokens)
 {
-    private readonly GrpcChannel _registryChannel;
-    private readonly GrpcChannel _escalationChannel;
+    /// <summary>The deadline of every unary call the board makes: 10 s is plenty for any read the pages make.</summary>
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(10);
 
-    private BoardServices(string registry, string escalation, BoardTokens tokens)
-    {
-        _registryChannel = GrpcChannel.ForAddress(registry);
-        _escalationChannel = GrpcChannel.ForAddress(escalation);
-        Registry = new ProjectRegistryClient(_registryChannel);
-        Escalation = new EscalationClient(_escalationChannel);
-        Tokens = tokens;
-    }
+    public RegistryApi.ProjectRegistryClient Registry { get; } = registry;
 
-    public ProjectRegistryClient Registry { get; }
+    public EscalationApi.EscalationClient Escalation { get; } = escalation;
 
-    public EscalationClient Escalation { get; }
+    public BoardTokens Tokens { get; } = tokens;
 
-    public BoardTokens Tokens { get; }
-
-    public static BoardServices FromConfiguration(IConfiguration configuration, BoardTokens tokens) => new(
+    /// <summary>Where the board finds the registry: Board:Registry, else this machine at the registry's configured port.</summary>
+    public static Uri RegistryAddress(IConfiguration configuration) => new(
         // Unset: the service on this machine at its configured port, which is right both beside the embedded host
         // and inside it.
-        configuration["Board:Registry"] ?? $"http://127.0.0.1:{configuration["Services:Registry:Port"] ?? "5101"}",
-        configuration["Board:Escalation"] ?? $"http://127.0.0.1:{configuration["Services:Escalation:Port"] ?? "5103"}",
-        tokens);
+        configuration["Board:Registry"] ?? $"http://127.0.0.1:{configuration["Services:Registry:Port"] ?? "5101"}");
 
-    /// <summary>A read with the board's own token: 10 s is plenty for any read the pages make.</summary>
-    public CallOptions Read(CancellationToken cancellation) =>
-        ReadStream(cancellation).WithDeadlineAfter(TimeSpan.FromSeconds(10));
+    /// <summary>Where the board finds the escalation service, as <see cref="RegistryAddress"/>.</summary>
+    public static Uri EscalationAddress(IConfiguration configuration) => new(
+        configuration["Board:Escalation"] ?? $"http://127.0.0.1:{configuration["Services:Escalation:Port"] ?? "5103"}");
+
+    /// <summary>A read with the board's own token; the client's interceptor adds the deadline.</summary>
+    public CallOptions Read(CancellationToken cancellation) => With(Tokens.ForReading(), cancellation);
 
     /// <summary>A long-lived stream with the board's own token: no deadline, it ends when the page goes away.</summary>
     public CallOptions ReadStream(CancellationToken cancellation) => With(Tokens.ForReading(), cancellation);
 
     /// <summary>A call acting for a person with a token minted for them (see <see cref="BoardTokens.ForRecipient"/>).</summary>
     public static CallOptions With(string token, CancellationToken cancellation) =>
-        new(Headers: new Metadata().Add("authorization", "Bearer " + token), CancellationToken: cancellation);
-
-    public void Dispose()
-    {
-        _registryChannel.Dispose();
-        _escalationChannel.Dispose();
-    }
+        new(headers: new Metadata { { "authorization", "Bearer " + token } }, cancellationToken: cancellation);
 }

@@ -23,8 +23,5 @@ if (args.Contains("--help") || args.Contains("-h"))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddBoard();
-var app = builder.Build();
-app.MapBoard();
+await using var app = BoardHost.Build(args);
 await app.RunAsync();

@@ -37,7 +37,7 @@ public static class EscalationServiceRegistration
         var services = builder.Services;
         services.AddEscalationRules(builder.Configuration);
         services.AddSingleton<AlertNotifier>();
-        services.AddSingleton<AlertStream>();
+        services.AddSingleton<AlertFeed>();
         services.AddHostedService<PendingAlertSampler>();
         services.AddSingleton<EscalationSweep>();
         services.AddHostedService<EscalationSweepService>();

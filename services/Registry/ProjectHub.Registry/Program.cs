@@ -1,7 +1,5 @@
-using ProjectHub.Registry;
 using ProjectHub.Hosting;
-using ProjectHub.Hosting.Database;
-using ProjectHub.Hosting.Messaging;
+using ProjectHub.Registry;
 using ProjectHub.Registry.Demo;
 
 // `seed-demo [--registry http://127.0.0.1:5101] [--token JWT]` loads demo projects into a running registry over gRPC
@@ -17,13 +15,4 @@ if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Registry", "the registry 
     return 0;
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddProjectHubDefaults();
-builder.AddRegistryService();
-builder.AddProjectHubBus();
-
-var app = builder.Build();
-await app.Services.InitializeDatabasesAsync();
-app.UseProjectHub();
-await app.RunAsync();
-return 0;
+return await ProjectHubHost.RunAsync(RegistryServiceRegistration.Module, args);

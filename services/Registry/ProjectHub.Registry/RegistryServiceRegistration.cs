@@ -1,18 +1,15 @@
-using ProjectHub.Grpc;
+using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Grpc;
+using ProjectHub.Hosting.Health;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Approvals;
 using ProjectHub.Registry.Board;
-using ProjectHub.Registry.Common;
-using ProjectHub.Registry.Domain.Exit;
-using ProjectHub.Registry.Domain.Lights;
+using ProjectHub.Registry.Configuration;
+using ProjectHub.Registry.Consumers;
 using ProjectHub.Registry.Domain.Progress;
-using ProjectHub.Registry.Domain.Ranking;
-using ProjectHub.Registry.Info;
+using ProjectHub.Registry.Grpc;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
-using ProjectHub.Registry.Problems;
 using ProjectHub.Registry.Projects;
 using ProjectHub.Registry.Reports;
 
@@ -22,6 +19,9 @@ public static class RegistryServiceRegistration
 {
     public const string ServiceName = "Registry";
     public const int DefaultPort = 5101;
+
+    /// <summary>The registry service as a unit the standalone host, the embedded default and tests all run.</summary>
+    public static readonly ServiceModule Module = new(ServiceName, "ProjectHub.Registry", b => b.AddRegistryService(), a => a.MapRegistryService());
 
     /// <summary>
     /// Everything the registry service needs, served on "Services:Registry:Port" (5101). The same call builds the
@@ -33,9 +33,9 @@ public static class RegistryServiceRegistration
         builder.ListenGrpc(port);
         builder.AddServiceDatabase<RegistryDbContext>(ServiceName);
         builder.AddOutboxRelay<RegistryDbContext>();
-        builder.Services.AddGrpcService<ProjectRegistryService>(port);
+        builder.AddServiceHealth(ProjectRegistryService.Name);
 
-        // Rules: the defaults of the domain brief; deployments override them here once configuration binding lands.
+        // Rules from "Registry:Lights", "Registry:Exit" and "Registry:Ranking"; unset keys keep the brief's values.
         builder.Services.AddSingleton(RegistryRulesConfiguration.Lights(builder.Configuration));
         builder.Services.AddSingleton(RegistryRulesConfiguration.Exit(builder.Configuration));
         builder.Services.AddSingleton(RegistryRulesConfiguration.Ranking(builder.Configuration));
@@ -46,6 +46,7 @@ public static class RegistryServiceRegistration
         s.AddScoped<LightEngine>();
         s.AddScoped<LightSweep>();
         s.AddScoped<LightQueries>();
+        s.AddScoped<EvaluateLights>();
         s.AddScoped<RegisterProject>();
         s.AddScoped<UpdateProject>();
         s.AddScoped<ReplanProject>();
@@ -71,5 +72,11 @@ public static class RegistryServiceRegistration
         }
 
         return builder;
+    }
+
+    public static WebApplication MapRegistryService(this WebApplication app)
+    {
+        app.MapProjectHubService<ProjectRegistryService>();
+        return app;
     }
 }

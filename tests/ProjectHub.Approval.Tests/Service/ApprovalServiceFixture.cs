@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Grpc.Core;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ProjectHub.Approval.Client;
 using ProjectHub.Approval.Overdue;
 using ProjectHub.Approval.Persistence;
 using ProjectHub.Approval.V1;
+using ProjectHub.ClientDefaults;
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
 using ProjectHub.Hosting.Messaging;
 using ProjectHub.Security;
 using ProjectHub.Testing;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -24,17 +25,18 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
 
-    public ApprovalsClient Approvals { get; private set; } = null!;
+    /// <summary>Calls carry no token unless they pass one (<see cref="As"/>), so "no token" can be tested too.</summary>
+    public V1.Approvals.ApprovalsClient Approvals { get; private set; } = null!;
 
-    public WorkingCalendarClient Calendar { get; private set; } = null!;
+    public ProjectHub.Calendar.V1.WorkingCalendar.WorkingCalendarClient Calendar { get; private set; } = null!;
 
     public OverdueSweep Sweep => _host!.Services.GetRequiredService<OverdueSweep>();
 
     public async Task InitializeAsync()
     {
-        _host = await ServiceTestHost.StartAsync("Approval", b => b.AddApprovalService(), Time);
-        Approvals = new ApprovalsClient(_host.Channel);
-        Calendar = new WorkingCalendarClient(_host.Channel);
+        _host = await ServiceTestHost.StartAsync(ApprovalServiceRegistration.Module, Time);
+        Approvals = new V1.Approvals.ApprovalsClient(_host.Channel.WithDefaults());
+        Calendar = new ProjectHub.Calendar.V1.WorkingCalendar.WorkingCalendarClient(_host.Channel.WithDefaults());
     }
 
     public async Task DisposeAsync()
@@ -154,7 +156,7 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
         return await Approvals.OpenCaseAsync(new OpenCaseRequest
         {
             ProjectId = project.ProjectId,
-            TotalInvestment = new V1.Decimal { Value = investment },
+            TotalInvestment = new Decimal { Value = investment },
             GovernmentInvested = governmentInvested,
             GreenChannel = greenChannel,
             OwnerUnit = OwnerUnit,

@@ -1,8 +1,9 @@
 using ProjectHub.Approval.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -154,7 +155,7 @@ public sealed class AuthorizationMatrixTests(ApprovalServiceFixture service)
             case "OpenCase":
                 await api.OpenCaseAsync(new OpenCaseRequest
                 {
-                    ProjectId = newProject, TotalInvestment = new V1.Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
+                    ProjectId = newProject, TotalInvestment = new Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
                 }, options);
                 return true;
             case "GetCase":

@@ -1,8 +1,9 @@
 using ProjectHub.Approval.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -91,7 +92,7 @@ public sealed class AuthorizationScopeTests(ApprovalServiceFixture service)
         var project = await service.RegisterAsync(NewProjectId(), ownerUnit: "另一城投公司", responsibleUnit: "另一区政府");
         var theirs = await service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = project.ProjectId, TotalInvestment = new V1.Decimal { Value = "800" }, OwnerUnit = "另一城投公司",
+            ProjectId = project.ProjectId, TotalInvestment = new Decimal { Value = "800" }, OwnerUnit = "另一城投公司",
         }, As(TestTokens.Owner("另一城投公司")));
         Assert.Equal("另一城投公司", theirs.OwnerUnit);
 
@@ -131,7 +132,7 @@ public sealed class AuthorizationScopeTests(ApprovalServiceFixture service)
         var project = await service.RegisterAsync(NewProjectId(), leaderInCharge: "李副市长");
         var theirs = await service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = project.ProjectId, TotalInvestment = new V1.Decimal { Value = "5000" },
+            ProjectId = project.ProjectId, TotalInvestment = new Decimal { Value = "5000" },
         }, As(TestTokens.Drc));
         var zhang = As(TestTokens.Leader(LeaderInCharge, "VICE_MAYOR"));
 
@@ -157,7 +158,7 @@ public sealed class AuthorizationScopeTests(ApprovalServiceFixture service)
         service.At("2026-03-02");
         var opened = await service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = NewProjectId(), TotalInvestment = new V1.Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
+            ProjectId = NewProjectId(), TotalInvestment = new Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
         }, As(TestTokens.Drc));
         var zhang = As(TestTokens.Leader(LeaderInCharge, "VICE_MAYOR"));
 
@@ -173,7 +174,7 @@ public sealed class AuthorizationScopeTests(ApprovalServiceFixture service)
         var project = await service.RegisterAsync(NewProjectId(), industryDepartment: "交通局");
         var opened = await service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = project.ProjectId, TotalInvestment = new V1.Decimal { Value = "5000" },
+            ProjectId = project.ProjectId, TotalInvestment = new Decimal { Value = "5000" },
         }, As(TestTokens.Drc));
         var other = await service.OpenAsync("5000"); // industry department 住建局; 交通局 approves nothing on it
         var transport = As(TestTokens.Department("交通局"));
@@ -195,12 +196,13 @@ public sealed class AuthorizationScopeTests(ApprovalServiceFixture service)
         var clerk = TestTokens.Drc with { Subject = "陈科长" };
         var opened = await service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = "P-" + Guid.NewGuid().ToString("N")[..12], TotalInvestment = new V1.Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
+            ProjectId = "P-" + Guid.NewGuid().ToString("N")[..12], TotalInvestment = new Decimal { Value = "5000" }, OwnerUnit = OwnerUnit,
         }, As(clerk));
         Assert.Equal("陈科长", opened.OpenedBy);
 
         var owner = TestTokens.Owner(OwnerUnit, "王建国");
-        var forged = TestTokens.Headers(owner).Add("x-actor", "someone-else");
+        var forged = TestTokens.Headers(owner);
+        forged.Add("x-actor", "someone-else");
         await service.Approvals.SubmitItemAsync(new SubmitItemRequest
         {
             CaseId = opened.CaseId, Kind = ItemKind.EnvironmentalImpact, Documents = { Doc("eia.pdf") },

@@ -1,7 +1,8 @@
 using ProjectHub.Approval.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -39,7 +40,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         }, AsDepartment("HOUSING_CONSTRUCTION")).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Equal("NOT_ACCEPTED", error.Reason);
+        Assert.Equal("NOT_ACCEPTED", error.Reason());
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         }, As(TestTokens.Admin)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("department_id", Assert.Single(error.FieldViolations).Field);
+        Assert.Equal("department_id", Assert.Single(error.FieldViolations()).Field);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
         }, As(Owner)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal("documents[1].sha256", Assert.Single(error.FieldViolations).Field);
+        Assert.Equal("documents[1].sha256", Assert.Single(error.FieldViolations()).Field);
     }
 
     [Fact]
@@ -110,13 +111,13 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
 
         var error = await RefusedUnchangedAsync(() => service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = "", TotalInvestment = new V1.Decimal { Value = "12.5e3" }, OwnerUnit = "",
+            ProjectId = "", TotalInvestment = new Decimal { Value = "12.5e3" }, OwnerUnit = "",
         }, As(Clerk)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
             ["owner_unit", "project_id", "total_investment"],
-            error.FieldViolations.Select(v => v.Field).Order().ToArray());
+            error.FieldViolations().Select(v => v.Field).Order().ToArray());
     }
 
     [Fact]
@@ -133,6 +134,6 @@ public sealed class BadInputTests(ApprovalServiceFixture service)
             CaseId = opened.CaseId, Kind = ItemKind.ConstructionPermit, DepartmentId = "HOUSING_CONSTRUCTION", Reason = " ",
         }, AsDepartment("HOUSING_CONSTRUCTION")).ResponseAsync);
 
-        Assert.Equal("reason", Assert.Single(error.FieldViolations).Field);
+        Assert.Equal("reason", Assert.Single(error.FieldViolations()).Field);
     }
 }

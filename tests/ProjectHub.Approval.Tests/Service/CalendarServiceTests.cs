@@ -1,5 +1,5 @@
 using ProjectHub.Calendar.V1;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 
@@ -36,7 +36,7 @@ public sealed class CalendarServiceTests(ApprovalServiceFixture service)
             new CountWorkingDaysRequest { FromDate = "2026-02-30", ToDate = "24/02/2026" }, TestTokens.As(TestTokens.Drc)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal(["from_date", "to_date"], error.FieldViolations.Select(v => v.Field).Order().ToArray());
+        Assert.Equal(["from_date", "to_date"], error.FieldViolations().Select(v => v.Field).Order().ToArray());
     }
 
     public static TheoryData<string> Roles => new(ProjectHub.Security.Roles.All);

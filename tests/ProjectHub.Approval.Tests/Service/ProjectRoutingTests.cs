@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Approval.Projects;
+using ProjectHub.Approval.Consumers;
 using ProjectHub.Approval.V1;
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Hosting.Messaging;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -19,7 +20,7 @@ public sealed class ProjectRoutingTests(ApprovalServiceFixture service)
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
 
-    private Task<ProjectHub.Approval.Persistence.ProjectRouteRecord[]> RoutesAsync(string projectId) =>
+    private Task<ProjectHub.Hosting.Projects.ProjectRoute[]> RoutesAsync(string projectId) =>
         service.WithDbAsync(db => db.ProjectRoutes.AsNoTracking().Where(r => r.ProjectId == projectId).ToArrayAsync());
 
     private Task<int> InboxCountAsync(Guid eventId) =>
@@ -43,7 +44,7 @@ public sealed class ProjectRoutingTests(ApprovalServiceFixture service)
     private AsyncUnaryCall<ApprovalCase> Open(string projectId, Caller caller, string ownerUnit = "") =>
         service.Approvals.OpenCaseAsync(new OpenCaseRequest
         {
-            ProjectId = projectId, TotalInvestment = new V1.Decimal { Value = "5000" }, OwnerUnit = ownerUnit,
+            ProjectId = projectId, TotalInvestment = new Decimal { Value = "5000" }, OwnerUnit = ownerUnit,
         }, As(caller));
 
     [Fact]
@@ -107,12 +108,12 @@ public sealed class ProjectRoutingTests(ApprovalServiceFixture service)
 
         var error = await RefusedUnchangedAsync(() => Open(projectId, Owner, OwnerUnit).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Equal("PROJECT_NOT_KNOWN", error.Reason);
+        Assert.Equal("PROJECT_NOT_KNOWN", error.Reason());
         Assert.Contains($"has not yet heard of project {projectId}", error.Message, StringComparison.Ordinal);
 
         var missing = await RefusedUnchangedAsync(() => Open(projectId, TestTokens.Drc).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);
-        Assert.Equal(["owner_unit"], missing.FieldViolations.Select(v => v.Field).ToArray());
+        Assert.Equal(["owner_unit"], missing.FieldViolations().Select(v => v.Field).ToArray());
 
         var opened = await Open(projectId, TestTokens.Drc, OwnerUnit);
         Assert.Equal(OwnerUnit, opened.OwnerUnit);
@@ -154,7 +155,7 @@ public sealed class ProjectRoutingTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => Open(project.ProjectId, TestTokens.Drc, "另一城投公司").ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal(["owner_unit"], error.FieldViolations.Select(v => v.Field).ToArray());
+        Assert.Equal(["owner_unit"], error.FieldViolations().Select(v => v.Field).ToArray());
     }
 
     [Fact]

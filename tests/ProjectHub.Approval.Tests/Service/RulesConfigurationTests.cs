@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using ProjectHub.Approval.Domain;
-using ProjectHub.Approval.Rules;
+using ProjectHub.Approval.Configuration;
 
 namespace ProjectHub.Approval.Tests.Service;
 

@@ -1,5 +1,8 @@
+using Grpc.Core;
 using ProjectHub.Approval.V1;
+using ProjectHub.Testing;
 using static ProjectHub.Approval.Tests.Service.ApprovalServiceFixture;
+using Decimal = ProjectHub.Type.V1.Decimal;
 
 namespace ProjectHub.Approval.Tests.Service;
 
@@ -74,11 +77,11 @@ public sealed class ThresholdTests(ApprovalServiceFixture service)
         var opened = await service.OpenAsync("5000");
         var again = new OpenCaseRequest
         {
-            ProjectId = opened.ProjectId, TotalInvestment = new V1.Decimal { Value = "1" },
+            ProjectId = opened.ProjectId, TotalInvestment = new Decimal { Value = "1" },
         };
 
-        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => service.Approvals.OpenCaseAsync(again, As(Clerk)).ResponseAsync);
-        Assert.Equal(ProjectHub.Grpc.StatusCode.FailedPrecondition, error.StatusCode);
-        Assert.Equal("CASE_ALREADY_OPEN", error.Reason);
+        var error = await Assert.ThrowsAsync<RpcException>(() => service.Approvals.OpenCaseAsync(again, As(Clerk)).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Equal("CASE_ALREADY_OPEN", error.Reason());
     }
 }

@@ -5,6 +5,7 @@ using ApprovalV1 = ProjectHub.Approval.V1;
 using CalendarV1 = ProjectHub.Calendar.V1;
 using EscalationV1 = ProjectHub.Escalation.V1;
 using RegistryV1 = ProjectHub.Registry.V1;
+using TypeV1 = ProjectHub.Type.V1;
 
 namespace ProjectHub.BadInput.Tests.Fuzzing;
 
@@ -69,9 +70,9 @@ public static class BaseRequests
                 ProjectId = await s.SharedProjectAsync("report"),
                 PeriodStart = "2026-03-02",
                 PeriodEnd = "2026-03-08",
-                CumulativePercent = new RegistryV1.Decimal { Value = "45" },
-                PeriodInvestment = new RegistryV1.Decimal { Value = "100" },
-                CumulativeInvestment = new RegistryV1.Decimal { Value = "1000" },
+                CumulativePercent = new TypeV1.Decimal { Value = "45" },
+                PeriodInvestment = new TypeV1.Decimal { Value = "100" },
+                CumulativeInvestment = new TypeV1.Decimal { Value = "1000" },
                 Workers = 120,
                 State = RegistryV1.ConstructionState.Normal,
                 ReachedMilestones = { new RegistryV1.MilestoneReached { Name = "主体结构封顶", ActualDate = "2026-03-02" } },
@@ -89,7 +90,7 @@ public static class BaseRequests
 
         ["projecthub.approval.v1.Approvals/OpenCase"] = _ => Done(new ApprovalV1.OpenCaseRequest
         {
-            ProjectId = $"P-BADINPUT-{Next()}", TotalInvestment = new ApprovalV1.Decimal { Value = "5000" }, OwnerUnit = "市城投集团",
+            ProjectId = $"P-BADINPUT-{Next()}", TotalInvestment = new TypeV1.Decimal { Value = "5000" }, OwnerUnit = "市城投集团",
         }),
         ["projecthub.approval.v1.Approvals/GetCase"] = s => Done(new ApprovalV1.GetCaseRequest { CaseId = s.CaseId }),
         ["projecthub.approval.v1.Approvals/ListCases"] = _ => Done(new ApprovalV1.ListCasesRequest

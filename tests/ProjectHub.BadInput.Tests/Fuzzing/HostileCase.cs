@@ -56,7 +56,7 @@ public sealed record HostileCase(MethodDescriptor Method, string Path, HostileVa
         Walk(method.InputType, "", 0, new HashSet<string> { method.InputType.FullName }).Select(v => new HostileCase(method, v.Path, v.Value));
 
     private static IEnumerable<(string Path, HostileValue Value)> Walk(
-        MessageDescriptor message, string prefix, int depth, IReadOnlySet<string> enclosing)
+        MessageDescriptor message, string prefix, int depth, HashSet<string> enclosing)
     {
         foreach (var field in message.Fields.InFieldNumberOrder())
         {

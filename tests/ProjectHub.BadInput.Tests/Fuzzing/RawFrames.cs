@@ -2,18 +2,20 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf.Reflection;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Testing;
 
 namespace ProjectHub.BadInput.Tests.Fuzzing;
 
 /// <summary>
-/// Sends hand-made gRPC frames over HTTP/2 (h2c), below the project's client, which only ever sends well-formed
+/// Sends hand-made gRPC frames over HTTP/2 (h2c), below Grpc.Net.Client, which only ever sends well-formed
 /// messages: a frame that ends early, bytes that are not protobuf, a frame over the server's size limit.
 /// </summary>
 public static class RawFrames
 {
-    // Measured in KiB: 64 MiB, so any answer is read however large its trailers (the project's client stops at 64 KiB).
+    private static readonly string[] StatusHeaders = ["grpc-message", "grpc-status-details-bin"];
+
+    // Measured in KiB: 64 MiB, so any answer is read however large its trailers (Grpc.Net.Client's SocketsHttpHandler stops at 64 KiB).
     private static readonly int AnyHeaderSizeInKibibytes = 64 * 1024;
 
     private static readonly HttpMessageInvoker Http = new(new SocketsHttpHandler
@@ -51,7 +53,7 @@ public static class RawFrames
         var status = Header(response.TrailingHeaders, "grpc-status") ?? Header(response.Headers, "grpc-status")
             ?? throw new InvalidOperationException($"{method.FullName}: HTTP {(int)response.StatusCode} without grpc-status.");
         var message = Header(response.TrailingHeaders, "grpc-message") ?? Header(response.Headers, "grpc-message") ?? "";
-        var trailerBytes = new[] { "grpc-message", "grpc-status-details-bin" }
+        var trailerBytes = StatusHeaders
             .Sum(name => (long)((Header(response.TrailingHeaders, name) ?? Header(response.Headers, name))?.Length ?? 0));
         return ((StatusCode)int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), Uri.UnescapeDataString(message), trailerBytes);
     }

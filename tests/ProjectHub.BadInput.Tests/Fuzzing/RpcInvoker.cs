@@ -1,7 +1,9 @@
 using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using ProjectHub.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ProjectHub.Testing;
 
 namespace ProjectHub.BadInput.Tests.Fuzzing;
 
@@ -16,9 +18,10 @@ public sealed record RpcOutcome(StatusCode Status, string Detail, IReadOnlyList<
 }
 
 /// <summary>
-/// Calls any RPC given only its descriptor, with the project's own client (typed <see cref="Method{TRequest,TResponse}"/>
-/// made from the descriptor). Server-streaming calls read until the first message or the deadline: a subscription
-/// that simply stays open counts as accepted.
+/// Calls any RPC given only its descriptor, with the standard client (Grpc.Net.Client; a typed
+/// <see cref="Method{TRequest,TResponse}"/> made from the descriptor, as the generated clients make theirs).
+/// Server-streaming calls read until the first message or the deadline: a subscription that simply stays open counts
+/// as accepted.
 /// </summary>
 public static class RpcInvoker
 {
@@ -42,10 +45,10 @@ public static class RpcInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var method = Method<TRequest, TResponse>.Create(descriptor.Service, descriptor.Name, MethodType.Unary);
+        var method = MethodOf<TRequest, TResponse>(descriptor, MethodType.Unary);
         try
         {
-            using var call = channel.UnaryCall(method, (TRequest)request, options);
+            using var call = channel.CreateCallInvoker().AsyncUnaryCall(method, null, options, (TRequest)request);
             var response = await call.ResponseAsync;
             return new RpcOutcome(StatusCode.OK, "", [], response);
         }
@@ -60,10 +63,10 @@ public static class RpcInvoker
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
-        var method = Method<TRequest, TResponse>.Create(descriptor.Service, descriptor.Name, MethodType.ServerStreaming);
+        var method = MethodOf<TRequest, TResponse>(descriptor, MethodType.ServerStreaming);
         try
         {
-            using var call = channel.ServerStreamingCall(method, (TRequest)request, options);
+            using var call = channel.CreateCallInvoker().AsyncServerStreamingCall(method, null, options, (TRequest)request);
             var first = await call.ResponseStream.MoveNext(options.CancellationToken) ? call.ResponseStream.Current : null;
             return new RpcOutcome(StatusCode.OK, "", [], first);
         }
@@ -77,6 +80,19 @@ public static class RpcInvoker
         }
     }
 
+    private static Method<TRequest, TResponse> MethodOf<TRequest, TResponse>(MethodDescriptor descriptor, MethodType type)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new() =>
+        new(type, descriptor.Service.FullName, descriptor.Name, MarshallerOf<TRequest>(), MarshallerOf<TResponse>());
+
+    private static Marshaller<T> MarshallerOf<T>()
+        where T : class, IMessage<T>, new()
+    {
+        var parser = new MessageParser<T>(() => new T());
+        return Marshallers.Create(message => message.ToByteArray(), parser.ParseFrom);
+    }
+
+    /// <summary>The status, its detail and the fields of its google.rpc.BadRequest (grpc-status-details-bin).</summary>
     private static RpcOutcome Failed(RpcException ex) =>
-        new(ex.StatusCode, ex.Status.Detail, ex.FieldViolations.Select(v => v.Field).ToList(), null);
+        new(ex.StatusCode, ex.Status.Detail, ex.FieldViolations().Select(v => v.Field).ToList(), null);
 }

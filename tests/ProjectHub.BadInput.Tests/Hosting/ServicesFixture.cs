@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using ProjectHub.Approval;
-using ProjectHub.Approval.Client;
 using ProjectHub.Escalation;
-using ProjectHub.Escalation.Client;
 using ProjectHub.Escalation.Persistence;
-using ProjectHub.Grpc;
+using ProjectHub.Hosting.Grpc;
+using ProjectHub.Hosting.Projects;
 using ProjectHub.Registry;
-using ProjectHub.Registry.Client;
 using ProjectHub.Testing;
 using ApprovalV1 = ProjectHub.Approval.V1;
 using EscalationV1 = ProjectHub.Escalation.V1;
 using RegistryV1 = ProjectHub.Registry.V1;
+using TypeV1 = ProjectHub.Type.V1;
 
 namespace ProjectHub.BadInput.Tests.Hosting;
 
@@ -23,6 +22,7 @@ namespace ProjectHub.BadInput.Tests.Hosting;
 /// The registry, approval and escalation services, each on its own port with its own SQLite files, seeded with a
 /// little valid data (a project, an approval case, a problem and its alert) so hostile requests can carry real ids.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xUnit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the lock.")]
 public sealed class ServicesFixture : IAsyncLifetime
 {
     /// <summary>Monday 2026-03-02 10:00 in Shanghai; the clock stays there so no sweep moves anything mid-test.</summary>
@@ -37,11 +37,11 @@ public sealed class ServicesFixture : IAsyncLifetime
     public ManualTimeProvider Clock { get; } = new(Start);
 
     /// <summary>Admin, so authorization never hides validation.</summary>
-    public static CallOptions Admin(TimeSpan timeout) => TestTokens.As(TestTokens.Admin).WithDeadlineAfter(timeout);
+    public static CallOptions Admin(TimeSpan timeout) => TestTokens.As(TestTokens.Admin).WithDeadline(DateTime.UtcNow + timeout);
 
-    public ProjectRegistryClient Registry { get; private set; } = null!;
-    public ApprovalsClient Approvals { get; private set; } = null!;
-    public EscalationClient Escalation { get; private set; } = null!;
+    public RegistryV1.ProjectRegistry.ProjectRegistryClient Registry { get; private set; } = null!;
+    public ApprovalV1.Approvals.ApprovalsClient Approvals { get; private set; } = null!;
+    public EscalationV1.Escalation.EscalationClient Escalation { get; private set; } = null!;
 
     public string ProjectId { get; private set; } = "";
     public string CaseId { get; private set; } = "";
@@ -53,13 +53,14 @@ public sealed class ServicesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _registry = await ServiceTestHost.StartAsync("Registry", b => b.AddRegistryService(), Clock, Quiet());
-        _approval = await ServiceTestHost.StartAsync("Approval", b => b.AddApprovalService(), Clock, Quiet());
-        _escalation = await ServiceTestHost.StartAsync("Escalation", b => b.AddEscalationService(), Clock,
+        _registry = await ServiceTestHost.StartAsync(RegistryServiceRegistration.Module, Clock, Quiet());
+        _approval = await ServiceTestHost.StartAsync(ApprovalServiceRegistration.Module, Clock, Quiet());
+        _escalation = await ServiceTestHost.StartAsync(EscalationServiceRegistration.Module, Clock,
             Quiet(("Escalation:Sweep:Enabled", "false"), ("Escalation:Alerts:PollSeconds", "1")));
-        Registry = new ProjectRegistryClient(_registry.Channel);
-        Approvals = new ApprovalsClient(_approval.Channel);
-        Escalation = new EscalationClient(_escalation.Channel);
+        // The plain channels: every call here carries its own admin token and deadline (Admin(timeout)).
+        Registry = new RegistryV1.ProjectRegistry.ProjectRegistryClient(_registry.Channel);
+        Approvals = new ApprovalV1.Approvals.ApprovalsClient(_approval.Channel);
+        Escalation = new EscalationV1.Escalation.EscalationClient(_escalation.Channel);
 
         ProjectId = await NewProjectAsync();
         CaseId = await NewCaseAsync();
@@ -92,8 +93,9 @@ public sealed class ServicesFixture : IAsyncLifetime
         var other => throw new InvalidOperationException($"No host serves package {other}; add it to {nameof(ServicesFixture)}."),
     };
 
+    /// <summary>The host's "Grpc:Server:MaxReceiveMessageSize" (the limit Grpc.AspNetCore enforces on requests).</summary>
     public static int MaxReceiveMessageSize(ServiceTestHost host) =>
-        host.Services.GetRequiredService<IOptions<GrpcServerOptions>>().Value.MaxReceiveMessageSize;
+        host.Services.GetRequiredService<GrpcServerSettings>().MaxReceiveMessageSize;
 
     /// <summary>All rows of all three services' databases.</summary>
     public async Task<DatabaseSnapshot> SnapshotAsync()
@@ -183,8 +185,8 @@ public sealed class ServicesFixture : IAsyncLifetime
         LeaderInCharge = "张副市长",
         ResponsiblePerson = "王工",
         ResponsibleContact = "13800000000",
-        TotalInvestment = new RegistryV1.Decimal { Value = "5000" },
-        YearPlannedInvestment = new RegistryV1.Decimal { Value = "1000" },
+        TotalInvestment = new TypeV1.Decimal { Value = "5000" },
+        YearPlannedInvestment = new TypeV1.Decimal { Value = "1000" },
         PlannedStart = "2025-09-01",
         PlannedCompletion = "2026-08-31",
         Baseline = new RegistryV1.Baseline
@@ -193,7 +195,7 @@ public sealed class ServicesFixture : IAsyncLifetime
             {
                 new RegistryV1.Milestone
                 {
-                    Name = "主体结构封顶", PlannedDate = "2026-03-31", CumulativePercent = new RegistryV1.Decimal { Value = "60" },
+                    Name = "主体结构封顶", PlannedDate = "2026-03-31", CumulativePercent = new TypeV1.Decimal { Value = "60" },
                 },
             },
         },
@@ -205,7 +207,7 @@ public sealed class ServicesFixture : IAsyncLifetime
         var opened = await Approvals.OpenCaseAsync(new ApprovalV1.OpenCaseRequest
         {
             ProjectId = $"P-BADINPUT-SEED-{Interlocked.Increment(ref _sequence)}",
-            TotalInvestment = new ApprovalV1.Decimal { Value = "5000" },
+            TotalInvestment = new TypeV1.Decimal { Value = "5000" },
             OwnerUnit = "市城投集团",
         }, Admin(TimeSpan.FromSeconds(30)));
         if (submit || accept)
@@ -254,14 +256,15 @@ public sealed class ServicesFixture : IAsyncLifetime
     }
 
     /// <summary>Tells the escalation service who is responsible for a project, as the registry's events would.</summary>
-    private Task SeedRouteAsync(string projectId, RegistryV1.ProjectFields fields) => InEscalationDb(async db =>
+    private Task<int> SeedRouteAsync(string projectId, RegistryV1.ProjectFields fields) => InEscalationDb(async db =>
     {
         if (!await db.ProjectRoutes.AnyAsync(r => r.ProjectId == projectId))
         {
-            db.ProjectRoutes.Add(new ProjectRouteRow
+            db.ProjectRoutes.Add(new ProjectRoute
             {
                 ProjectId = projectId, ProjectName = fields.Name, ResponsibleUnit = fields.ResponsibleUnit, OwnerUnit = fields.OwnerUnit,
-                IndustryDepartment = fields.IndustryDepartment, LeaderInCharge = fields.LeaderInCharge, UpdatedAt = Clock.GetUtcNow(),
+                IndustryDepartment = fields.IndustryDepartment, LeaderInCharge = fields.LeaderInCharge,
+                UpdatedAtUnixMs = Clock.GetUtcNow().ToUnixTimeMilliseconds(),
             });
             await db.SaveChangesAsync();
         }

@@ -10,6 +10,8 @@ namespace ProjectHub.Escalation.Tests.Access;
 /// <summary>The authorization rules as pure functions, without a host.</summary>
 public sealed class EscalationAccessTests
 {
+    private static readonly string[] ProjectIds = ["p-1", "p-2", "p-unknown"];
+
     private static readonly ProjectRouting Project = new("p-1", "", "滨江新城指挥部", "城投集团", "住建局", "张副市长");
     private static readonly RecipientDirectoryOptions Directory = new() { DrcRecipientIds = ["drc"] };
 
@@ -95,7 +97,7 @@ public sealed class EscalationAccessTests
             new() { ProjectId = "p-1", OwnerUnit = "城投集团", ResponsibleUnit = "滨江新城指挥部", IndustryDepartment = "住建局", LeaderInCharge = "张副市长" },
             new() { ProjectId = "p-2", OwnerUnit = "交投集团", ResponsibleUnit = "交投集团", IndustryDepartment = "交通局", LeaderInCharge = "李副市长" },
         };
-        var problems = (from project in new[] { "p-1", "p-2", "p-unknown" }
+        var problems = (from project in ProjectIds
                         from tier in Ladder.Default.Tiers
                         select new ProblemRow { Id = Guid.NewGuid(), ProjectId = project, TierId = tier.Id }).ToList();
 

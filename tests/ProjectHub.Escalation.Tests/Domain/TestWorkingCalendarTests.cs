@@ -12,7 +12,7 @@ public class TestWorkingCalendarTests
     [InlineData("2026-02-24", -1, "2026-02-14")]
     [InlineData("2026-02-10", 0, "2026-02-10")]
     public void AddWorkingDays_matches_published_checks(string start, int days, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), _calendar.AddWorkingDays(DateOnly.Parse(start), days));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), _calendar.AddWorkingDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
 
     [Fact]
     public void CountWorkingDays_is_half_open_and_inverse_of_add()

@@ -1,33 +1,34 @@
 using System.Globalization;
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ProjectHub.Grpc;
 using ProjectHub.Hosting.Grpc;
 using ProjectHub.Testing;
 
 namespace ProjectHub.Hosting.Tests.Security;
 
-/// <summary>A host with the defaults (so the real bearer-token filter) and one WhoAmI service, on a free port.</summary>
+/// <summary>A host with the defaults (so the real JwtBearer authentication) and one WhoAmI service, on a free port.</summary>
 public sealed class AuthHost : IAsyncDisposable
 {
-    public static readonly Method<WhoAmIRequest, WhoAmIReply> Get =
-        Method<WhoAmIRequest, WhoAmIReply>.Create(WhoamiReflection.Descriptor.Services[0], "Get", MethodType.Unary);
-
-    public static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
-
     private readonly WebApplication _app;
 
     private AuthHost(WebApplication app, int port)
     {
         _app = app;
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        WhoAmI = new WhoAmI.WhoAmIClient(Channel);
+        Health = new global::Grpc.Health.V1.Health.HealthClient(Channel);
     }
 
     public GrpcChannel Channel { get; }
+
+    public WhoAmI.WhoAmIClient WhoAmI { get; }
+
+    public global::Grpc.Health.V1.Health.HealthClient Health { get; }
 
     /// <summary>Builds (and starts) a host; building throws when the Auth settings are refused.</summary>
     public static async Task<AuthHost> StartAsync(
@@ -44,16 +45,16 @@ public sealed class AuthHost : IAsyncDisposable
 
         builder.AddProjectHubDefaults();
         builder.ListenGrpc(port);
-        builder.Services.AddGrpcService<WhoAmIService>(port);
         var app = builder.Build();
         app.UseProjectHub();
+        app.MapProjectHubService<WhoAmIService>();
         await app.StartAsync();
         return new AuthHost(app, port);
     }
 
     public static Dictionary<string, string?> Development() => new() { ["Auth:Mode"] = "Development" };
 
-    public Task<WhoAmIReply> WhoAmIAsync(string? authorization)
+    public async Task<WhoAmIReply> WhoAmIAsync(string? authorization)
     {
         var headers = new Metadata();
         if (authorization is not null)
@@ -61,7 +62,7 @@ public sealed class AuthHost : IAsyncDisposable
             headers.Add("authorization", authorization);
         }
 
-        return Channel.UnaryCall(Get, new WhoAmIRequest(), new CallOptions(headers)).ResponseAsync;
+        return await WhoAmI.GetAsync(new WhoAmIRequest(), new CallOptions(headers, DateTime.UtcNow.AddSeconds(30)));
     }
 
     public async ValueTask DisposeAsync()

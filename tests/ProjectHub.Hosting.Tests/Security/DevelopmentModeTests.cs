@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 
@@ -36,7 +36,7 @@ public sealed class DevelopmentModeTests : IAsyncLifetime
     [Fact]
     public async Task Health_answers_without_a_token()
     {
-        var reply = await _host.Channel.UnaryCall(AuthHost.Check, new global::Grpc.Health.V1.HealthCheckRequest()).ResponseAsync;
+        var reply = await _host.Health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest());
         Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, reply.Status);
     }
 

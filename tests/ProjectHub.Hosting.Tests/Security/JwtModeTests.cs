@@ -1,4 +1,4 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
 

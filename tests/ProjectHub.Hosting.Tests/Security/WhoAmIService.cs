@@ -1,12 +1,12 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Hosting.Security;
 
 namespace ProjectHub.Hosting.Tests.Security;
 
-[GrpcService(typeof(WhoamiReflection), "projecthub.testing.WhoAmI")]
-public sealed class WhoAmIService
+/// <summary>Answers with the caller JwtBearer authenticated, as <c>context.Caller()</c> reads it.</summary>
+public sealed class WhoAmIService : WhoAmI.WhoAmIBase
 {
-    public Task<WhoAmIReply> Get(WhoAmIRequest request, ServerCallContext context)
+    public override Task<WhoAmIReply> Get(WhoAmIRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
         var reply = new WhoAmIReply { Subject = caller.Subject, Role = caller.Role, Unit = caller.Unit ?? "" };

@@ -1,4 +1,4 @@
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
 using ProjectHub.Testing;

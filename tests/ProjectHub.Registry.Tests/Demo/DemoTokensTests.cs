@@ -1,5 +1,5 @@
+using Grpc.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
-using ProjectHub.Grpc;
 using ProjectHub.Registry.Demo;
 
 namespace ProjectHub.Registry.Tests.Demo;

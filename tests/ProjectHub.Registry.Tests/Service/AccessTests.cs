@@ -1,5 +1,5 @@
+using Grpc.Core;
 using Grpc.Health.V1;
-using ProjectHub.Grpc;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing;
 
@@ -8,9 +8,6 @@ namespace ProjectHub.Registry.Tests.Service;
 /// <summary>Issue #7 beyond the matrix: who the audit names, what needs a token, and how scoped reads behave.</summary>
 public sealed class AccessTests(RegistryHost host) : IClassFixture<RegistryHost>
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> HealthCheck =
-        Method<HealthCheckRequest, HealthCheckResponse>.Create(HealthReflection.Descriptor.Services[0], "Check", MethodType.Unary);
-
     [Fact]
     public async Task The_audit_names_the_tokens_subject_even_a_chinese_one()
     {
@@ -36,10 +33,10 @@ public sealed class AccessTests(RegistryHost host) : IClassFixture<RegistryHost>
 
         // The old header is no identity any more.
         var header = await Assert.ThrowsAsync<RpcException>(() => host.Bare.RegisterProjectAsync(
-            Projects.Register(Projects.Fields("旧头测试项目")), new CallOptions(new Metadata().Add("x-actor", "drc-li"))).ResponseAsync);
+            Projects.Register(Projects.Fields("旧头测试项目")), new CallOptions(new Metadata { { "x-actor", "drc-li" } })).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, header.StatusCode);
 
-        var health = await host.Channel.UnaryCall(HealthCheck, new HealthCheckRequest()).ResponseAsync;
+        var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
@@ -80,7 +77,7 @@ public sealed class AccessTests(RegistryHost host) : IClassFixture<RegistryHost>
             host.Bare.RegisterProjectAsync(new RegisterProjectRequest(), RegistryHost.As(TestTokens.Inspector)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
-        Assert.Empty(error.FieldViolations);
+        Assert.Empty(error.FieldViolations());
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.V1;
 using ProjectHub.Security;
 using ProjectHub.Testing;
@@ -44,13 +43,13 @@ public sealed class AuthorizationMatrixTests(RegistryHost host) : IClassFixture<
         ["ListExitCandidates"] = "O O O O O O O O O U",
     };
 
-    private static readonly IReadOnlySet<string> Writes = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> Writes = new HashSet<string>(StringComparer.Ordinal)
     {
         "RegisterProject", "UpdateProject", "ReplanProject", "ChangeStage", "ExitProject", "SubmitProgressReport", "EvaluateLights",
     };
 
     /// <summary>Lists whose answer shows whether the caller sees the target project.</summary>
-    private static readonly IReadOnlySet<string> Lists = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> Lists = new HashSet<string>(StringComparer.Ordinal)
     {
         "ListProjects", "GetBoard", "RankUnits",
     };
@@ -122,7 +121,7 @@ public sealed class AuthorizationMatrixTests(RegistryHost host) : IClassFixture<
     };
 
     /// <summary>Makes the call; returns its status and, for lists, whether the target project was in the answer.</summary>
-    private static async Task<(StatusCode Status, bool Sees)> CallAsync(string rpc, ProjectRegistryClient c, Project target, CallOptions o)
+    private static async Task<(StatusCode Status, bool Sees)> CallAsync(string rpc, V1.ProjectRegistry.ProjectRegistryClient c, Project target, CallOptions o)
     {
         var id = target.Id;
         try

@@ -27,7 +27,7 @@ public sealed class BoardTests(BoardTests.Data data) : IClassFixture<BoardTests.
         public Task DisposeAsync() => Host.DisposeAsync();
     }
 
-    private static async Task SeedAsync(ProjectHub.Registry.Client.ProjectRegistryClient c)
+    private static async Task SeedAsync(V1.ProjectRegistry.ProjectRegistryClient c)
     {
         var a = await c.RegisterProjectAsync(Projects.Register(Projects.Fields("A", responsibleUnit: "U1", department: "住建局", locality: "鼓楼区", leader: "张副市长", total: "5000", yearPlan: "1000")));
         var b = await c.RegisterProjectAsync(Projects.Register(Projects.Fields("B", responsibleUnit: "U1", department: "住建局", locality: "台江区", leader: "张副市长", tier: ProjectTier.ProvincialKey, total: "2000", yearPlan: "500")));

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Approval;
 using ProjectHub.Contracts.Escalation;
-using ProjectHub.Registry.Approvals;
-using ProjectHub.Registry.Problems;
+using ProjectHub.Registry.Consumers;
 using ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Tests.Service;

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Registry.Tests.Service;
 
@@ -11,7 +12,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
 
     private static readonly string Huge = new('字', 100_000);
 
-    private ProjectHub.Registry.Client.ProjectRegistryClient Client => host.Client;
+    private V1.ProjectRegistry.ProjectRegistryClient Client => host.Client;
 
     [Fact]
     public async Task A_reason_with_control_characters_is_refused_by_every_change()
@@ -32,7 +33,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
             Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-            Assert.Contains(error.FieldViolations, v => v.Field == "reason" && v.Description.Contains("control characters", StringComparison.Ordinal));
+            Assert.Contains(error.FieldViolations(), v => v.Field == "reason" && v.Description.Contains("control characters", StringComparison.Ordinal));
         }
 
         var history = await Client.GetProjectHistoryAsync(new GetProjectHistoryRequest { ProjectId = created.Id });
@@ -59,7 +60,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.ReplanProjectAsync(request).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var violation = Assert.Single(error.FieldViolations);
+        var violation = Assert.Single(error.FieldViolations());
         Assert.Equal(("baseline.milestones", "A baseline has at most 100 milestones; it has 5000."), (violation.Field, violation.Description));
     }
 
@@ -84,7 +85,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
         Assert.Equal([StatusCode.NotFound, StatusCode.InvalidArgument, StatusCode.InvalidArgument], errors.Select(e => e.StatusCode));
         Assert.StartsWith("No project with id \"" + Huge[..40] + "…\"", errors[0].Status.Detail, StringComparison.Ordinal);
         Assert.All(errors, e => Assert.True(e.Status.Detail.Length < 500, e.Status.Detail));
-        Assert.All(errors.SelectMany(e => e.FieldViolations), v => Assert.True(v.Description.Length < 200, v.Description));
-        Assert.Contains(errors[2].FieldViolations, v => v.Field == "project.total_investment" && v.Description.StartsWith("\"" + Huge[..40] + "…\" is not a decimal", StringComparison.Ordinal));
+        Assert.All(errors.SelectMany(e => e.FieldViolations()), v => Assert.True(v.Description.Length < 200, v.Description));
+        Assert.Contains(errors[2].FieldViolations(), v => v.Field == "project.total_investment" && v.Description.StartsWith("\"" + Huge[..40] + "…\" is not a decimal", StringComparison.Ordinal));
     }
 }

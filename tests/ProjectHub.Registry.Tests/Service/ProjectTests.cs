@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Grpc;
 using ProjectHub.Registry.V1;
 using ProjectHub.Testing;
 
@@ -8,7 +8,7 @@ namespace ProjectHub.Registry.Tests.Service;
 
 public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost>
 {
-    private ProjectHub.Registry.Client.ProjectRegistryClient Client => host.Client;
+    private V1.ProjectRegistry.ProjectRegistryClient Client => host.Client;
 
     [Fact]
     public async Task Register_then_get_returns_the_stored_project()
@@ -41,7 +41,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.RegisterProjectAsync(Projects.Register(fields)).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fieldsInError = error.FieldViolations.Select(v => v.Field).ToHashSet();
+        var fieldsInError = error.FieldViolations().Select(v => v.Field).ToHashSet();
         Assert.Contains("project.name", fieldsInError);
         Assert.Contains("project.total_investment", fieldsInError);
         Assert.Contains("project.planned_start", fieldsInError);
@@ -95,7 +95,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
 
         var badToken = await Assert.ThrowsAsync<RpcException>(() =>
             Client.ListProjectsAsync(new ListProjectsRequest { PageToken = "!!" }).ResponseAsync);
-        Assert.Contains(badToken.FieldViolations, v => v.Field == "page_token");
+        Assert.Contains(badToken.FieldViolations(), v => v.Field == "page_token");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
             Project = new ProjectFields { Name = "新名" },
             UpdateMask = new FieldMask { Paths = { "name" } },
         }).ResponseAsync);
-        Assert.Contains(noReason.FieldViolations, v => v.Field == "reason");
+        Assert.Contains(noReason.FieldViolations(), v => v.Field == "reason");
 
         var updated = await Client.UpdateProjectAsync(new UpdateProjectRequest
         {
@@ -168,7 +168,7 @@ public sealed class ProjectTests(RegistryHost host) : IClassFixture<RegistryHost
         }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Equal(2, error.FieldViolations.Count(v => v.Field == "update_mask"));
+        Assert.Equal(2, error.FieldViolations().Count(v => v.Field == "update_mask"));
         Assert.Equal("掩码测试项目", (await Client.GetProjectAsync(new GetProjectRequest { ProjectId = created.Id })).Fields.Name);
         var history = await Client.GetProjectHistoryAsync(new GetProjectHistoryRequest { ProjectId = created.Id });
         Assert.Equal(["REGISTERED"], history.Records.Select(r => r.Action));

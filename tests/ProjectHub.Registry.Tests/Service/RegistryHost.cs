@@ -1,7 +1,8 @@
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Grpc;
+using ProjectHub.ClientDefaults;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Client;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
 using ProjectHub.Testing;
@@ -23,13 +24,12 @@ public sealed class RegistryHost : IAsyncLifetime
     public const string DefaultOwner = "市城投集团";
 
     private ServiceTestHost? _host;
-    private GrpcChannel? _drcChannel;
 
     public ManualTimeProvider Clock { get; } = new(Start);
 
-    public ProjectRegistryClient Client { get; private set; } = null!;
+    public V1.ProjectRegistry.ProjectRegistryClient Client { get; private set; } = null!;
 
-    public ProjectRegistryClient Bare { get; private set; } = null!;
+    public V1.ProjectRegistry.ProjectRegistryClient Bare { get; private set; } = null!;
 
     public IServiceProvider Services => _host!.Services;
 
@@ -38,28 +38,15 @@ public sealed class RegistryHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await ServiceTestHost.StartAsync("Registry", b => b.AddRegistryService(), Clock,
+        _host = await ServiceTestHost.StartAsync(RegistryServiceRegistration.Module, Clock,
             new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Warning" });
-        Bare = new ProjectRegistryClient(_host.Channel);
-        var drc = "Bearer " + TestTokens.Mint(TestTokens.Drc);
-        _drcChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{_host.Port}", new GrpcChannelOptions
-        {
-            CallHeaders = (headers, _) =>
-            {
-                if (headers.Get("authorization") is null)
-                {
-                    headers.Add("authorization", drc);
-                }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-        Client = new ProjectRegistryClient(_drcChannel);
+        // Both through the client defaults (a deadline on every call); Client adds the DRC token where a call has none.
+        Client = new V1.ProjectRegistry.ProjectRegistryClient(_host.Channel.Calling(TestTokens.Drc));
+        Bare = new V1.ProjectRegistry.ProjectRegistryClient(_host.Channel.WithDefaults());
     }
 
     public async Task DisposeAsync()
     {
-        _drcChannel?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

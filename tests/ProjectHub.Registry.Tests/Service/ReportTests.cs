@@ -1,11 +1,13 @@
+using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Registry.V1;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Registry.Tests.Service;
 
 public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
 {
-    private ProjectHub.Registry.Client.ProjectRegistryClient Client => host.Client;
+    private V1.ProjectRegistry.ProjectRegistryClient Client => host.Client;
 
     [Fact]
     public async Task Replacing_keeps_the_old_version_and_identical_resubmission_is_a_no_op()
@@ -45,10 +47,10 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
         var project = await Client.RegisterProjectAsync(Projects.Register(Projects.Fields("报告校验测试项目")));
         var request = Projects.Report(project.Id, "120", periodInvestment: "-1", monday: "2026-03-03");
 
-        var error = await Assert.ThrowsAsync<ProjectHub.Grpc.RpcException>(() => Client.SubmitProgressReportAsync(request, RegistryHost.AsOwner()).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitProgressReportAsync(request, RegistryHost.AsOwner()).ResponseAsync);
 
-        Assert.Equal(ProjectHub.Grpc.StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.FieldViolations.Select(v => v.Field).ToHashSet();
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.FieldViolations().Select(v => v.Field).ToHashSet();
         Assert.Contains("report.cumulative_percent", fields);
         Assert.Contains("report.period_investment", fields);
         Assert.Contains("report.period", fields);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Configuration;
 using ProjectHub.Registry.Domain.Lights;
 
 namespace ProjectHub.Registry.Tests.Service;

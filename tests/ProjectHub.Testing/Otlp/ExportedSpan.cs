@@ -57,7 +57,7 @@ public sealed record ExportedSpan(string Service, string Scope, string TraceId, 
     private static string Hex(IEnumerable<Field> fields, int number) =>
         fields.FirstOrDefault(f => f.Number == number) is { Bytes: { } bytes } ? Convert.ToHexStringLower(bytes) : "";
 
-    private static IEnumerable<Field> Fields(byte[] message)
+    private static List<Field> Fields(byte[] message)
     {
         var input = new CodedInputStream(message);
         var fields = new List<Field>();

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Approval.Authorization;
+using ProjectHub.Approval.Access;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Persistence;
-using ProjectHub.Approval.Projects;
+using ProjectHub.Hosting.Projects;
 
 namespace ProjectHub.Approval.Cases;
 
@@ -40,7 +40,7 @@ public sealed class CaseStore(ApprovalDbContext db)
             return null;
         }
 
-        var route = await ProjectRoutes.FindAsync(db, record.ProjectId, cancellationToken);
+        var route = await db.FindRouteAsync(record.ProjectId, cancellationToken);
         return Rebuild(record) with { Scope = ProjectScope.Of(record, route) };
     }
 

@@ -1,23 +1,20 @@
-using ProjectHub.Approval.Authorization;
-using ProjectHub.Approval.Domain;
-using ProjectHub.Approval.Wire;
-using ProjectHub.Calendar;
-using ProjectHub.Grpc;
+using ProjectHub.Approval.Access;
+using ProjectHub.Domain;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Cases;
 
-public sealed class GetCase(CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+/// <summary>One case, for a caller who may read it.</summary>
+public sealed class GetCase(CaseStore store)
 {
-    public async Task<V1.ApprovalCase> HandleAsync(V1.GetCaseRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<LoadedCase> HandleAsync(string caseId, Caller caller, CancellationToken cancellationToken)
     {
-        var validation = new RequestValidation();
-        validation.Required("case_id", request.CaseId);
+        var validation = new Violations();
+        validation.Required("case_id", caseId);
         validation.ThrowIfInvalid();
-        var loaded = await store.FindAsync(request.CaseId, cancellationToken)
-            ?? throw RpcException.NotFound($"Approval case {request.CaseId} does not exist.");
+        var loaded = await store.FindAsync(caseId, cancellationToken)
+            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
         loaded.RequireReadableBy(caller);
-        return loaded.ToProto(calendar, ChinaTime.DateOf(time.GetUtcNow()));
+        return loaded;
     }
 }

@@ -1,14 +1,25 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Approval.Authorization;
+using ProjectHub.Approval.Access;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Persistence;
-using ProjectHub.Approval.Wire;
 using ProjectHub.Calendar;
+using ProjectHub.Domain;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Cases;
+
+/// <summary>Which cases ListCases is asked for.</summary>
+/// <param name="DepartmentId">Only cases with an item this department reviews; empty: any.</param>
+/// <param name="State">Only cases with an item in this state (the same item as <paramref name="DepartmentId"/>); null: any.</param>
+/// <param name="PageSize">1..100; 0 means 50.</param>
+/// <param name="PageToken">From the previous page's <see cref="CasePage.NextPageToken"/>; empty for the first page.</param>
+/// <param name="Problems">What could not be read from the request (state), reported with the other bad fields.</param>
+public sealed record ListCasesQuery(
+    string DepartmentId, ApprovalItemState? State, bool OverdueOnly, int PageSize, string PageToken, Violations Problems);
+
+/// <summary>One page of cases; <see cref="NextPageToken"/> is empty on the last page.</summary>
+public sealed record CasePage(IReadOnlyList<LoadedCase> Cases, string NextPageToken);
 
 /// <summary>
 /// Cases in opening order, filtered by department, item state and overdue. Filters need the rebuilt clock, so they
@@ -20,36 +31,33 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
 
-    public async Task<V1.ListCasesResponse> HandleAsync(V1.ListCasesRequest request, Caller caller, CancellationToken cancellationToken)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare to SQL comparison of ids (ASCII), which is the keyset order; it has no translation for an ordinal overload.")]
+    public async Task<CasePage> HandleAsync(ListCasesQuery query, Caller caller, CancellationToken cancellationToken)
     {
-        var validation = new RequestValidation();
-        if (request.PageSize is < 0 or > MaxPageSize)
+        var validation = new Violations();
+        if (query.PageSize is < 0 or > MaxPageSize)
         {
             validation.Add("page_size", $"must be 0..{MaxPageSize}.");
         }
 
-        if (request.State != V1.ItemState.Unspecified && !Enum.IsDefined(request.State))
-        {
-            validation.Add("state", "must be one of the ITEM_STATE_ values.");
-        }
-
-        var after = ParseToken(request.PageToken, validation);
+        validation.AddRange(query.Problems.Items);
+        var after = ParseToken(query.PageToken, validation);
         validation.ThrowIfInvalid();
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        var query = store.WithItems().Where(ApprovalAccess.ReadableBy(caller, db.ProjectRoutes));
+        var pageSize = query.PageSize == 0 ? DefaultPageSize : query.PageSize;
+        var cases = store.WithItems().Where(ApprovalAccess.ReadableBy(caller, db.ProjectRoutes));
         if (after is var (ms, id))
         {
-            query = query.Where(c => c.OpenedAtUnixMs > ms || (c.OpenedAtUnixMs == ms && string.Compare(c.Id, id) > 0));
+            cases = cases.Where(c => c.OpenedAtUnixMs > ms || (c.OpenedAtUnixMs == ms && string.Compare(c.Id, id) > 0));
         }
 
-        var records = await query.OrderBy(c => c.OpenedAtUnixMs).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var records = await cases.OrderBy(c => c.OpenedAtUnixMs).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var today = time.Today();
         var matches = new List<LoadedCase>();
         foreach (var record in records)
         {
             var loaded = CaseStore.Rebuild(record);
-            if (Matches(loaded, request, today))
+            if (Matches(loaded, query, today))
             {
                 matches.Add(loaded);
                 if (matches.Count > pageSize)
@@ -59,24 +67,23 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
             }
         }
 
-        var response = new V1.ListCasesResponse();
-        response.Cases.AddRange(matches.Take(pageSize).Select(c => c.ToProto(calendar, today)));
+        var next = "";
         if (matches.Count > pageSize)
         {
             var last = matches[pageSize - 1].Record;
-            response.NextPageToken = string.Create(CultureInfo.InvariantCulture, $"{last.OpenedAtUnixMs}:{last.Id}");
+            next = string.Create(CultureInfo.InvariantCulture, $"{last.OpenedAtUnixMs}:{last.Id}");
         }
 
-        return response;
+        return new CasePage(matches.Take(pageSize).ToList(), next);
     }
 
-    private bool Matches(LoadedCase loaded, V1.ListCasesRequest request, DateOnly today) =>
+    private bool Matches(LoadedCase loaded, ListCasesQuery query, DateOnly today) =>
         loaded.Items.Any(i =>
-            (request.DepartmentId.Length == 0 || i.Item.Reviews.Any(r => r.Department.Id == request.DepartmentId))
-            && (request.State == V1.ItemState.Unspecified || i.Item.State.ToProto() == request.State)
-            && (!request.OverdueOnly || i.Item.Clock(calendar, today).IsOverdue));
+            (query.DepartmentId.Length == 0 || i.Item.Reviews.Any(r => r.Department.Id == query.DepartmentId))
+            && (query.State is not { } state || i.Item.State == state)
+            && (!query.OverdueOnly || i.Item.Clock(calendar, today).IsOverdue));
 
-    private static (long, string)? ParseToken(string token, RequestValidation validation)
+    private static (long, string)? ParseToken(string token, Violations validation)
     {
         if (token.Length == 0)
         {

@@ -1,67 +1,72 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Approval.Authorization;
+using ProjectHub.Approval.Access;
 using ProjectHub.Approval.Domain;
 using ProjectHub.Approval.Persistence;
-using ProjectHub.Approval.Projects;
-using ProjectHub.Approval.Wire;
-using ProjectHub.Calendar;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
+using ProjectHub.Hosting.Projects;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Cases;
+
+/// <summary>What OpenCase is asked to open.</summary>
+/// <param name="TotalInvestment">万元; 0 when the request's value could not be read (then <paramref name="Problems"/> says why).</param>
+/// <param name="OwnerUnit">As named by the request; may be empty for a project the registry has announced.</param>
+/// <param name="Problems">What could not be read from the request (total_investment), reported with the other bad fields.</param>
+public sealed record OpenCaseCommand(
+    string ProjectId, decimal TotalInvestment, bool GovernmentInvested, bool GreenChannel, string OwnerUnit, Violations Problems);
 
 /// <summary>
 /// Opens a project's case with the items its investment and funding require (one case per project). An owner may open
 /// it only for a project the registry has told this service about and that it owns or answers for, so it cannot take
 /// the one case of another owner's project; the DRC may open cases for projects not heard of yet.
 /// </summary>
-public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProvider time, IWorkingCalendar calendar)
+public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProvider time)
 {
-    public async Task<V1.ApprovalCase> HandleAsync(V1.OpenCaseRequest request, Caller caller, CancellationToken cancellationToken)
+    public async Task<LoadedCase> HandleAsync(OpenCaseCommand command, Caller caller, CancellationToken cancellationToken)
     {
         // The role gate comes first: a caller who may never open a case learns nothing from validation.
         caller.Require(ApprovalAccess.MayOpenCases(caller), "open approval cases");
-        var validation = new RequestValidation();
-        validation.Required("project_id", request.ProjectId);
-        if (string.IsNullOrWhiteSpace(request.ProjectId))
+        var validation = new Violations();
+        validation.Required("project_id", command.ProjectId);
+        if (string.IsNullOrWhiteSpace(command.ProjectId))
         {
-            validation.Required("owner_unit", request.OwnerUnit); // no project, so no registered owner unit to fall back on
+            validation.Required("owner_unit", command.OwnerUnit); // no project, so no registered owner unit to fall back on
         }
 
-        var investment = validation.Decimal("total_investment", request.TotalInvestment);
+        validation.AddRange(command.Problems.Items);
+        var investment = command.TotalInvestment;
         if (investment < 0)
         {
             validation.Add("total_investment", "must not be negative.");
         }
 
         validation.ThrowIfInvalid();
-        var projectId = request.ProjectId.Trim();
-        var route = await ProjectRoutes.FindAsync(db, projectId, cancellationToken);
+        var projectId = command.ProjectId.Trim();
+        var route = await db.FindRouteAsync(projectId, cancellationToken);
         if (route is null && caller.Role == Roles.Owner)
         {
-            throw RpcException.FailedPrecondition("PROJECT_NOT_KNOWN",
+            throw DomainException.Precondition("PROJECT_NOT_KNOWN",
                 $"The approval service has not yet heard of project {projectId} from the registry; retry once the project is registered, or ask the DRC to open the case.");
         }
 
         caller.Require(ApprovalAccess.MayOpenCase(caller, route is null ? null : ProjectScope.Of(route)),
             $"open the approval case of project {projectId}");
-        var ownerUnit = OwnerUnit(request.OwnerUnit.Trim(), route);
+        var ownerUnit = OwnerUnit(command.OwnerUnit.Trim(), route);
 
         if (await db.Cases.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
         {
-            throw RpcException.FailedPrecondition("CASE_ALREADY_OPEN", $"Project {projectId} already has an approval case.");
+            throw DomainException.Precondition("CASE_ALREADY_OPEN", $"Project {projectId} already has an approval case.");
         }
 
-        var opened = ApprovalCase.Open(projectId, investment, request.GovernmentInvested, request.GreenChannel, rules);
+        var opened = ApprovalCase.Open(projectId, investment, command.GovernmentInvested, command.GreenChannel, rules);
         var now = time.GetUtcNow();
         var record = new CaseRecord
         {
             Id = Guid.NewGuid().ToString("N"),
             ProjectId = projectId,
             TotalInvestment = investment,
-            GovernmentInvested = request.GovernmentInvested,
-            GreenChannel = request.GreenChannel,
+            GovernmentInvested = command.GovernmentInvested,
+            GreenChannel = command.GreenChannel,
             OwnerUnit = ownerUnit,
             ExpertReviewRequired = opened.ExpertReviewRequired,
             PreliminaryDesignInPlaceOfFeasibility = opened.PreliminaryDesignInPlaceOfFeasibility,
@@ -70,17 +75,17 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
         };
         record.Items.AddRange(opened.Requirements.Items.Select(r => CaseStore.NewItem(record.Id, r)));
         db.Cases.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        return CaseStore.Rebuild(record).ToProto(calendar, ChinaTime.DateOf(now));
+        await db.SaveCaseChangesAsync(cancellationToken);
+        return CaseStore.Rebuild(record);
     }
 
     /// <summary>
     /// The registry's owner unit when the project is known (the request may leave owner_unit empty, and may not name
     /// another); the requested one otherwise (only the DRC or an admin gets here, and must name it).
     /// </summary>
-    private static string OwnerUnit(string requested, ProjectRouteRecord? route)
+    private static string OwnerUnit(string requested, ProjectRoute? route)
     {
-        var validation = new RequestValidation();
+        var validation = new Violations();
         if (route is null)
         {
             validation.Required("owner_unit", requested);

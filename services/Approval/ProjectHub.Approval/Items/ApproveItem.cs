@@ -1,21 +1,24 @@
-using ProjectHub.Approval.Authorization;
-using ProjectHub.Approval.Wire;
+using ProjectHub.Approval.Access;
+using ProjectHub.Approval.Cases;
+using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Items;
 
 /// <summary>One department signs off; the item is approved once every listed department has (联审会办).</summary>
 public sealed class ApproveItem(ItemChange change)
 {
-    public Task<V1.ApprovalItem> HandleAsync(V1.ApproveItemRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <param name="kind">Null when the request named no kind this API knows.</param>
+    public Task<LoadedItem> HandleAsync(
+        string caseId, ApprovalItemKind? kind, string departmentId, string note, Caller caller, CancellationToken cancellationToken)
     {
         caller.Require(ApprovalAccess.MayReviewItems(caller), "approve approval items");
-        var validation = new RequestValidation();
-        validation.Required("department_id", request.DepartmentId);
-        validation.Note(request.Note);
-        return change.RunAsync(request.CaseId, request.Kind, validation,
-            (_, item) => item.RequireMayReview(caller, request.DepartmentId),
-            (item, at) => item.Approve(request.DepartmentId, caller.Subject, at, SubmitItem.NullIfEmpty(request.Note)), cancellationToken);
+        var validation = new Violations();
+        validation.Required("department_id", departmentId);
+        validation.Note(note);
+        return change.RunAsync(caseId, kind, validation,
+            (_, item) => item.RequireMayReview(caller, departmentId),
+            (item, at) => item.Approve(departmentId, caller.Subject, at, SubmitItem.NullIfEmpty(note)), cancellationToken);
     }
 }

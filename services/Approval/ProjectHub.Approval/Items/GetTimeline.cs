@@ -1,62 +1,50 @@
-using Google.Protobuf.WellKnownTypes;
-using ProjectHub.Approval.Authorization;
+using ProjectHub.Approval.Access;
 using ProjectHub.Approval.Cases;
 using ProjectHub.Approval.Domain;
-using ProjectHub.Approval.Wire;
 using ProjectHub.Calendar;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Items;
+
+/// <summary>One change of an item with the clock right after it.</summary>
+/// <param name="Sequence">1-based position in the item's timeline.</param>
+/// <param name="Day">The Asia/Shanghai date of the change, on which <paramref name="Clock"/> was read.</param>
+public sealed record TimelineStep(int Sequence, TimelineEntry Entry, DateOnly Day, ApprovalClock Clock);
+
+/// <summary>An item and every change of it, oldest first.</summary>
+public sealed record ItemTimeline(LoadedItem Item, IReadOnlyList<TimelineStep> Steps);
 
 /// <summary>
 /// An item's changes with the clock right after each: the timeline is replayed step by step and the clock read on
 /// the day of each change.
 /// </summary>
-public sealed class GetTimeline(CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+public sealed class GetTimeline(CaseStore store, IWorkingCalendar calendar)
 {
-    public async Task<V1.GetTimelineResponse> HandleAsync(V1.GetTimelineRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <param name="kind">Null when the request named no kind this API knows.</param>
+    public async Task<ItemTimeline> HandleAsync(string caseId, ApprovalItemKind? kind, Caller caller, CancellationToken cancellationToken)
     {
-        var validation = new RequestValidation();
-        validation.Required("case_id", request.CaseId);
-        var kind = validation.Kind("kind", request.Kind);
+        var validation = new Violations();
+        validation.Required("case_id", caseId);
+        validation.RequiredKind(kind);
         validation.ThrowIfInvalid();
 
-        var loaded = await store.FindAsync(request.CaseId, cancellationToken)
-            ?? throw RpcException.NotFound($"Approval case {request.CaseId} does not exist.");
+        var loaded = await store.FindAsync(caseId, cancellationToken)
+            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
         loaded.RequireReadableBy(caller);
-        var item = loaded.Find(kind)
-            ?? throw RpcException.NotFound($"Project {loaded.Record.ProjectId} does not require {kind}.");
+        var item = loaded.Find(kind!.Value)
+            ?? throw ApprovalErrors.Refusal(
+                ApprovalErrorReason.ItemNotRequired, $"Project {loaded.Record.ProjectId} does not require {kind}.", "kind");
 
-        var response = new V1.GetTimelineResponse
-        {
-            Item = item.ToProto(loaded.Record.Id, calendar, ChinaTime.DateOf(time.GetUtcNow())),
-        };
+        var steps = new List<TimelineStep>();
         var replay = new ApprovalItem(item.Item.Requirement);
         foreach (var record in item.Record.Timeline.OrderBy(t => t.Sequence))
         {
-            var entry = replay.Apply(CaseStore.ToEntry(kind, record));
-            var day = ChinaTime.DateOf(entry.At);
-            var clock = replay.Clock(calendar, day);
-            var message = new V1.TimelineEntry
-            {
-                Sequence = record.Sequence,
-                Action = (V1.TimelineAction)((int)entry.Action + 1),
-                From = entry.From.ToProto(),
-                To = entry.To.ToProto(),
-                Actor = entry.Actor,
-                DepartmentId = entry.DepartmentId ?? "",
-                At = Timestamp.FromDateTimeOffset(entry.At),
-                Date = day.ToWire(),
-                Note = entry.Note ?? "",
-                WorkingDaysUsed = clock.DaysUsed,
-                WorkingDaysLeft = clock.DaysLeft,
-            };
-            message.Documents.AddRange(entry.Documents.Select(d => d.ToProto()));
-            response.Entries.Add(message);
+            var entry = replay.Apply(CaseStore.ToEntry(kind.Value, record));
+            var day = ShanghaiTime.DateOf(entry.At);
+            steps.Add(new TimelineStep(record.Sequence, entry, day, replay.Clock(calendar, day)));
         }
 
-        return response;
+        return new ItemTimeline(item, steps);
     }
 }

@@ -1,13 +1,9 @@
 using ProjectHub.Approval.Cases;
 using ProjectHub.Approval.Domain;
-using ProjectHub.Approval.Events;
 using ProjectHub.Approval.Persistence;
-using ProjectHub.Approval.Wire;
-using ProjectHub.Calendar;
 using ProjectHub.Contracts.Approval;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Items;
 
@@ -16,25 +12,28 @@ namespace ProjectHub.Approval.Items;
 /// entry and the events it causes, and commit them in one transaction. A refusal throws before anything is saved;
 /// <c>authorize</c> runs on the loaded case before the domain is asked.
 /// </summary>
-public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvider time)
 {
+    /// <param name="kind">The item the request names; null when it named none this API knows.</param>
     /// <param name="validation">Request checks collected by the caller; thrown here together with case_id and kind.</param>
-    public async Task<V1.ApprovalItem> RunAsync(
+    /// <returns>The changed item, its row saved.</returns>
+    public async Task<LoadedItem> RunAsync(
         string caseId,
-        V1.ItemKind wireKind,
-        RequestValidation validation,
+        ApprovalItemKind? kind,
+        Violations validation,
         Action<LoadedCase, LoadedItem> authorize,
         Func<ApprovalItem, DateTimeOffset, TimelineEntry> change,
         CancellationToken cancellationToken)
     {
         validation.Required("case_id", caseId);
-        var kind = validation.Kind("kind", wireKind);
+        validation.RequiredKind(kind);
         validation.ThrowIfInvalid();
 
         var loaded = await store.FindAsync(caseId, cancellationToken)
-            ?? throw RpcException.NotFound($"Approval case {caseId} does not exist.");
-        var item = loaded.Find(kind)
-            ?? throw RpcException.NotFound($"Project {loaded.Record.ProjectId} does not require {kind}.");
+            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
+        var item = loaded.Find(kind!.Value)
+            ?? throw ApprovalErrors.Refusal(
+                ApprovalErrorReason.ItemNotRequired, $"Project {loaded.Record.ProjectId} does not require {kind}.", "kind");
 
         authorize(loaded, item);
         var now = time.GetUtcNow();
@@ -42,8 +41,8 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         store.Record(item, entry);
         loaded.Record.Version++;
         AddEvents(loaded, item, entry, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return item.ToProto(loaded.Record.Id, calendar, ChinaTime.DateOf(now));
+        await db.SaveCaseChangesAsync(cancellationToken);
+        return item;
     }
 
     private void AddEvents(LoadedCase loaded, LoadedItem item, TimelineEntry entry, DateTimeOffset now)
@@ -54,7 +53,7 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         {
             item.Record.OverdueOpen = false;
             db.AddIntegrationEvent(new ApprovalOverdueCleared(
-                EventIds.For(loaded.Record.Id, item.Item.Kind, "overdue-cleared", item.Item.ReviewPeriods.Count),
+                DeterministicId.From(loaded.Record.Id, item.Item.Kind, "overdue-cleared", item.Item.ReviewPeriods.Count),
                 now, loaded.Record.ProjectId, loaded.Record.Id, item.Item.Kind.ToString()));
         }
 
@@ -62,7 +61,7 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         {
             loaded.Record.CompletedPublished = true;
             db.AddIntegrationEvent(new ApprovalsCompleted(
-                EventIds.For(loaded.Record.Id, "completed"), now, loaded.Record.ProjectId, loaded.Record.Id));
+                DeterministicId.From(loaded.Record.Id, "completed"), now, loaded.Record.ProjectId, loaded.Record.Id));
         }
     }
 }

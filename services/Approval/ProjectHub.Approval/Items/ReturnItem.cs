@@ -1,21 +1,24 @@
-using ProjectHub.Approval.Authorization;
-using ProjectHub.Approval.Wire;
+using ProjectHub.Approval.Access;
+using ProjectHub.Approval.Cases;
+using ProjectHub.Approval.Domain;
+using ProjectHub.Domain;
 using ProjectHub.Security;
-using V1 = ProjectHub.Approval.V1;
 
 namespace ProjectHub.Approval.Items;
 
 /// <summary>退回补正: one department returns the item with what to correct; the clock pauses.</summary>
 public sealed class ReturnItem(ItemChange change)
 {
-    public Task<V1.ApprovalItem> HandleAsync(V1.ReturnItemRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <param name="kind">Null when the request named no kind this API knows.</param>
+    public Task<LoadedItem> HandleAsync(
+        string caseId, ApprovalItemKind? kind, string departmentId, string reason, Caller caller, CancellationToken cancellationToken)
     {
         caller.Require(ApprovalAccess.MayReviewItems(caller), "return approval items");
-        var validation = new RequestValidation();
-        validation.Required("department_id", request.DepartmentId);
-        validation.Required("reason", request.Reason);
-        return change.RunAsync(request.CaseId, request.Kind, validation,
-            (_, item) => item.RequireMayReview(caller, request.DepartmentId),
-            (item, at) => item.Return(request.DepartmentId, caller.Subject, at, request.Reason), cancellationToken);
+        var validation = new Violations();
+        validation.Required("department_id", departmentId);
+        validation.Required("reason", reason);
+        return change.RunAsync(caseId, kind, validation,
+            (_, item) => item.RequireMayReview(caller, departmentId),
+            (item, at) => item.Return(departmentId, caller.Subject, at, reason), cancellationToken);
     }
 }

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Approval.Cases;
 using ProjectHub.Approval.Domain;
-using ProjectHub.Approval.Events;
 using ProjectHub.Approval.Persistence;
 using ProjectHub.Calendar;
 using ProjectHub.Contracts.Approval;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
 
 namespace ProjectHub.Approval.Overdue;
@@ -18,8 +19,14 @@ public sealed record SweepResult(int Overdue, int DueSoon);
 /// with an approval or return; a re-accepted item that is still over its limit starts a new one): the period
 /// already notified is stored on the item in the same transaction as the event.
 /// </summary>
-public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time, ILogger<OverdueSweep> logger)
+public sealed partial class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time, ILogger<OverdueSweep> logger) : IDisposable
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approval sweep skipped case {CaseId} after a concurrent change")]
+    private static partial void CaseSkipped(ILogger logger, Exception exception, string caseId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approval sweep for {Today}: {Overdue} overdue, {DueSoon} due soon")]
+    private static partial void Swept(ILogger logger, DateOnly today, int overdue, int dueSoon);
+
     private static readonly string InReview = ApprovalItemState.InReview.ToString();
 
     // Sweeps in one process never overlap (start-up, timer and on-demand runs); across replicas the deterministic
@@ -42,7 +49,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time,
     private async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
+        var today = ShanghaiTime.DateOf(now);
         List<string> caseIds;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -61,7 +68,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time,
 
         if (overdue + dueSoon > 0)
         {
-            logger.LogInformation("Approval sweep for {Today}: {Overdue} overdue, {DueSoon} due soon", today, overdue, dueSoon);
+            Swept(logger, today, overdue, dueSoon);
         }
 
         return new SweepResult(overdue, dueSoon);
@@ -101,7 +108,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time,
                 itemRecord.OverdueOpen = true;
                 itemRecord.Version++;
                 db.AddIntegrationEvent(new ApprovalOverdue(
-                    EventIds.For(record.Id, item.Kind, "overdue", period), now, record.ProjectId, record.Id,
+                    DeterministicId.From(record.Id, item.Kind, "overdue", period), now, record.ProjectId, record.Id,
                     item.Kind.ToString(), item.Requirement.DisplayName, departments, record.OwnerUnit, due, -clock.DaysLeft));
                 overdue++;
             }
@@ -110,7 +117,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time,
                 itemRecord.DueSoonNotifiedPeriod = period;
                 itemRecord.Version++;
                 db.AddIntegrationEvent(new ApprovalDueSoon(
-                    EventIds.For(record.Id, item.Kind, "due-soon", period), now, record.ProjectId, record.Id,
+                    DeterministicId.From(record.Id, item.Kind, "due-soon", period), now, record.ProjectId, record.Id,
                     item.Kind.ToString(), item.Requirement.DisplayName, departments, record.OwnerUnit, due));
                 dueSoon++;
             }
@@ -125,8 +132,10 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider time,
         {
             // A request changed the case meanwhile (version token), or another replica sent the notice (event id):
             // nothing of this case was saved; the next sweep decides again from the committed state.
-            logger.LogWarning(ex, "Approval sweep skipped case {CaseId} after a concurrent change", caseId);
+            CaseSkipped(logger, ex, caseId);
             return (0, 0);
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 }

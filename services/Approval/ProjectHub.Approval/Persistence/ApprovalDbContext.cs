@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Hosting.Messaging;
+using ProjectHub.Hosting.Projects;
 
 namespace ProjectHub.Approval.Persistence;
 
@@ -12,7 +13,8 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
 
     public DbSet<TimelineRecord> Timeline => Set<TimelineRecord>();
 
-    public DbSet<ProjectRouteRecord> ProjectRoutes => Set<ProjectRouteRecord>();
+    /// <summary>Each project's routing as the registry's events last gave it (<see cref="Consumers.ApprovalProjectRoutingConsumer"/>).</summary>
+    public DbSet<ProjectRoute> ProjectRoutes => Set<ProjectRoute>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,13 +44,9 @@ public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> option
             entity.ToTable("approval_timeline");
             entity.HasKey(t => new { t.ItemId, t.Sequence });
         });
-        modelBuilder.Entity<ProjectRouteRecord>(entity =>
-        {
-            // No relationship to approval_cases: a case may be opened (by the DRC) before its project's event arrives.
-            entity.ToTable("approval_project_routes");
-            entity.HasKey(r => r.ProjectId);
-            entity.Property(r => r.ProjectId).HasMaxLength(128);
-        });
+        // The same table and columns as before the routing copy moved to the hosting library (no schema change). No
+        // relationship to approval_cases: a case may be opened (by the DRC) before its project's event arrives.
+        modelBuilder.AddProjectRoutes("approval_project_routes");
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -1,4 +1,4 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 using Esc = ProjectHub.Escalation.V1;
 
 namespace ProjectHub.Board.Api;
@@ -71,7 +71,7 @@ public static class AlertApi
             {
                 // The escalation service checks the alert is addressed to the token's unit.
                 var alert = await s.Escalation.AcknowledgeAlertAsync(new Esc.AcknowledgeAlertRequest { AlertId = id },
-                    BoardServices.With(token, ct).WithDeadlineAfter(TimeSpan.FromSeconds(10)));
+                    BoardServices.With(token, ct));
                 return Results.Ok(Views.Alert(alert));
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.PermissionDenied or StatusCode.FailedPrecondition)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Registry.V1;
 using Esc = ProjectHub.Escalation.V1;
 

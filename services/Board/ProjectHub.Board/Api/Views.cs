@@ -69,7 +69,7 @@ public static class Views
         _ => "其他",
     };
 
-    public static decimal? Number(ProjectHub.Registry.V1.Decimal? d) =>
+    public static decimal? Number(ProjectHub.Type.V1.Decimal? d) =>
         d is not null && decimal.TryParse(d.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     public static string Day(Google.Protobuf.WellKnownTypes.Timestamp? t) =>

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Logging;
 using ProjectHub.Board.Api;
-using ProjectHub.Grpc;
+using Grpc.Core;
 using Esc = ProjectHub.Escalation.V1;
 
 namespace ProjectHub.Board.Live;
@@ -9,8 +10,11 @@ namespace ProjectHub.Board.Live;
 /// "alert" event per alert. If the gRPC stream breaks (service restart) it re-subscribes after a second; the page
 /// re-reads the list on every event and on reconnect, so nothing is lost in the gap.
 /// </summary>
-public static class AlertEvents
+public static partial class AlertEvents
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert stream for {Recipient} broke ({Status}); re-subscribing.")]
+    private static partial void StreamBroke(ILogger logger, string recipient, global::Grpc.Core.StatusCode status);
+
     public static void MapAlertEvents(this WebApplication app)
     {
         app.MapGet("/events/alerts", async (HttpContext context, BoardServices s, ILoggerFactory logs) =>
@@ -42,7 +46,7 @@ public static class AlertEvents
                 }
                 catch (RpcException e) when (!ct.IsCancellationRequested)
                 {
-                    log.LogWarning("Alert stream for {Recipient} broke ({Status}); re-subscribing.", recipient, e.StatusCode);
+                    StreamBroke(log, recipient, e.StatusCode);
                 }
 
                 try

@@ -24,6 +24,7 @@ public sealed class Ladder
     public static Ladder Default { get; } = FromOptions(LadderPresets.Default());
 
     /// <summary>The ladder shipped as <c>Short</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The preset's name in the domain brief and in configuration (Escalation:Ladder:Preset=Short).")]
     public static Ladder Short { get; } = FromOptions(LadderPresets.Short());
 
     /// <summary>Builds the configured ladder; throws <see cref="LadderConfigurationException"/> when invalid.</summary>

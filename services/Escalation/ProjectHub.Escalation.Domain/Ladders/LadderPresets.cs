@@ -27,6 +27,7 @@ public static class LadderPresets
     /// tier has the same time in either preset; dropping the two middle tiers cuts the worst-case climb from
     /// 28 to 13 working days.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The preset's name in the domain brief and in configuration (Escalation:Ladder:Preset=Short).")]
     public static LadderOptions Short() => new()
     {
         Tiers =

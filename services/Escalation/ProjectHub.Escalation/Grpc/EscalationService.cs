@@ -65,7 +65,7 @@ public sealed class EscalationService(IServiceProvider services, Ladder ladder, 
         Task.FromResult(EscalationWire.ToWire(ladder));
 
     public override Task SubscribeAlerts(SubscribeAlertsRequest request, IServerStreamWriter<V1.Alert> responseStream, ServerCallContext context) =>
-        Use<AlertStream>().RunAsync(
+        Use<AlertFeed>().RunAsync(
             request.RecipientId, context.Caller(), row => responseStream.WriteAsync(EscalationWire.ToWire(row)), context.CancellationToken);
 
     public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)

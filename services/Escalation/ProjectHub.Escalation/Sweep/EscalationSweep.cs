@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using ProjectHub.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Escalation.Domain.Errors;
@@ -13,8 +14,14 @@ namespace ProjectHub.Escalation.Sweep;
 /// problem's Version is a concurrency token, so when two instances handle the same deadline the second commit fails
 /// (its history, alerts and events roll back with it) and it reloads, finding nothing left to do.
 /// </summary>
-public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider time, ILogger<EscalationSweep> logger)
+public sealed partial class EscalationSweep(IServiceScopeFactory scopes, TimeProvider time, ILogger<EscalationSweep> logger)
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Problem {ProblemId} cannot be swept: {Reason}")]
+    private static partial void CannotSweep(ILogger logger, Exception exception, Guid problemId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Problem {ProblemId} changed concurrently during the sweep; reloading (attempt {Attempt})")]
+    private static partial void ChangedConcurrently(ILogger logger, Exception exception, Guid problemId, int attempt);
+
     private const int MaxAttempts = 5;
 
     /// <summary>Runs one pass; returns the number of problems changed by this instance.</summary>
@@ -73,14 +80,14 @@ public sealed class EscalationSweep(IServiceScopeFactory scopes, TimeProvider ti
             {
                 // E.g. a problem left beyond a shortened ladder: it needs an operator, but must not stop the sweep of
                 // every other problem.
-                logger.LogWarning(ex, "Problem {ProblemId} cannot be swept: {Reason}", id, ex.Reason);
+                CannotSweep(logger, ex, id, ex.Reason);
                 return false;
             }
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
                 // Another instance changed the problem (or stored the same alert) first; the transaction rolled back
                 // entirely, so re-read and decide again from its state.
-                logger.LogInformation(ex, "Problem {ProblemId} changed concurrently during the sweep; reloading (attempt {Attempt})", id, attempt);
+                ChangedConcurrently(logger, ex, id, attempt);
             }
         }
     }

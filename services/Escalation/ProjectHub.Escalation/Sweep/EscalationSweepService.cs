@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ProjectHub.Escalation.Sweep;
 
 /// <summary>
@@ -5,9 +7,15 @@ namespace ProjectHub.Escalation.Sweep;
 /// "Escalation:Sweep:IntervalSeconds" (60) on the injected clock. "Escalation:Sweep:Enabled" = false turns it off
 /// (tests drive the sweep by hand).
 /// </summary>
-public sealed class EscalationSweepService(
+public sealed partial class EscalationSweepService(
     EscalationSweep sweep, TimeProvider time, IConfiguration configuration, ILogger<EscalationSweepService> logger) : BackgroundService
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation sweep changed {Count} problems")]
+    private static partial void SweepChanged(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Escalation sweep failed")]
+    private static partial void SweepFailed(ILogger logger, Exception exception);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!configuration.GetValue("Escalation:Sweep:Enabled", true))
@@ -24,13 +32,13 @@ public sealed class EscalationSweepService(
                 var changed = await sweep.RunOnceAsync(stoppingToken);
                 if (changed > 0)
                 {
-                    logger.LogInformation("Escalation sweep changed {Count} problems", changed);
+                    SweepChanged(logger, changed);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A failed pass is retried by the next tick; the sweep is idempotent.
-                logger.LogError(ex, "Escalation sweep failed");
+                SweepFailed(logger, ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ProjectHub.Registry.Domain.Projects;
-using ProjectHub.Registry.Domain.Validation;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Registry.Domain.Progress;
 
@@ -26,51 +26,51 @@ public static class ProgressReportValidator
     public static IReadOnlyList<FieldViolation> Validate(
         ProgressReport report, ProjectSchedule schedule, ReportCadence cadence, DateOnly today)
     {
-        var v = new List<FieldViolation>();
+        var v = new Violations();
         CheckPeriod(v, report.Period, schedule.PlannedStart, cadence, today);
 
         if (report.CumulativePercent is < 0m or > 100m)
         {
-            v.Add(new("cumulative_percent", Text($"Cumulative percent complete must be between 0 and 100; it is {report.CumulativePercent}.")));
+            v.Add("cumulative_percent", Text($"Cumulative percent complete must be between 0 and 100; it is {report.CumulativePercent}."));
         }
 
         if (report.PeriodInvestment < 0m)
         {
-            v.Add(new("period_investment", "Investment completed in the period must not be negative."));
+            v.Add("period_investment", "Investment completed in the period must not be negative.");
         }
 
         if (report.CumulativeInvestment < 0m)
         {
-            v.Add(new("cumulative_investment", "Cumulative investment completed must not be negative."));
+            v.Add("cumulative_investment", "Cumulative investment completed must not be negative.");
         }
         else if (report.PeriodInvestment > report.CumulativeInvestment)
         {
-            v.Add(new("cumulative_investment", Text(
-                $"Cumulative investment ({report.CumulativeInvestment}) must include this period's investment ({report.PeriodInvestment}).")));
+            v.Add("cumulative_investment", Text(
+                $"Cumulative investment ({report.CumulativeInvestment}) must include this period's investment ({report.PeriodInvestment})."));
         }
 
         if (report.Workers < 0)
         {
-            v.Add(new("workers", "Workers on site must not be negative."));
+            v.Add("workers", "Workers on site must not be negative.");
         }
         else if (report.Workers > MaxWorkers)
         {
-            v.Add(new("workers", Text($"Workers on site must be at most {MaxWorkers}; it is {report.Workers}.")));
+            v.Add("workers", Text($"Workers on site must be at most {MaxWorkers}; it is {report.Workers}."));
         }
 
         if (!Enum.IsDefined(report.State))
         {
-            v.Add(new("state", "Unknown construction state."));
+            v.Add("state", "Unknown construction state.");
         }
 
         CheckMilestones(v, report.ReachedMilestones, schedule.Baseline, today);
 
-        TextChecks.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
+        TextRules.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
         if (report.Problems.Count > MaxProblems)
         {
             // One violation for the list, not one per entry: thousands would make an answer no client accepts.
-            v.Add(new("problems", Text($"A report lists at most {MaxProblems} problems; it lists {report.Problems.Count}.")));
-            return v;
+            v.Add("problems", Text($"A report lists at most {MaxProblems} problems; it lists {report.Problems.Count}."));
+            return v.Items;
         }
 
         for (var i = 0; i < report.Problems.Count; i++)
@@ -78,23 +78,23 @@ public static class ProgressReportValidator
             var field = Text($"problems[{i}]");
             if (string.IsNullOrWhiteSpace(report.Problems[i]))
             {
-                v.Add(new(field, "A problem needs a description; remove empty entries."));
+                v.Add(field, "A problem needs a description; remove empty entries.");
             }
             else
             {
-                TextChecks.Check(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
+                TextRules.Check(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
             }
         }
 
-        return v;
+        return v.Items;
     }
 
-    private static void CheckPeriod(List<FieldViolation> v, ReportPeriod period, DateOnly plannedStart, ReportCadence cadence, DateOnly today)
+    private static void CheckPeriod(Violations v, ReportPeriod period, DateOnly plannedStart, ReportCadence cadence, DateOnly today)
     {
         if (!cadence.IsPeriod(period))
         {
             var expected = cadence.PeriodContaining(period.Start);
-            v.Add(new("period", $"The period must be {cadence.Describe()}, e.g. {Format.Date(expected.Start)} to {Format.Date(expected.End)}; it is {Format.Date(period.Start)} to {Format.Date(period.End)}."));
+            v.Add("period", $"The period must be {cadence.Describe()}, e.g. {Format.Date(expected.Start)} to {Format.Date(expected.End)}; it is {Format.Date(period.Start)} to {Format.Date(period.End)}.");
             return;
         }
 
@@ -102,24 +102,24 @@ public static class ProgressReportValidator
         // early has its planned start moved first, as an audited plan change.
         if (period.End < plannedStart)
         {
-            v.Add(new("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} ends before the planned start {Format.Date(plannedStart)}."));
+            v.Add("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} ends before the planned start {Format.Date(plannedStart)}.");
         }
 
         // The current period may be reported (owners report during the week); one that has not begun may not.
         if (period.Start > today)
         {
-            v.Add(new("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} has not begun yet (today is {Format.Date(today)})."));
+            v.Add("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} has not begun yet (today is {Format.Date(today)}).");
         }
     }
 
-    private static void CheckMilestones(List<FieldViolation> v, IReadOnlyList<MilestoneReached> reached, Baseline baseline, DateOnly today)
+    private static void CheckMilestones(Violations v, IReadOnlyList<MilestoneReached> reached, Baseline baseline, DateOnly today)
     {
         // A baseline has at most ProjectValidator.MaxMilestones, so a longer list is wrong as a whole: one violation
         // says so, instead of thousands that would make an answer no client accepts.
         if (reached.Count > ProjectValidator.MaxMilestones)
         {
-            v.Add(new("reached_milestones", Text(
-                $"A report lists at most {ProjectValidator.MaxMilestones} reached milestones; it lists {reached.Count}.")));
+            v.Add("reached_milestones", Text(
+                $"A report lists at most {ProjectValidator.MaxMilestones} reached milestones; it lists {reached.Count}."));
             return;
         }
 
@@ -130,16 +130,16 @@ public static class ProgressReportValidator
             var m = reached[i];
             if (!baseline.Milestones.Any(b => string.Equals(b.Name, m.Name, StringComparison.Ordinal)))
             {
-                v.Add(new($"{at}.name", $"The baseline has no milestone named \"{Quote(m.Name)}\"."));
+                v.Add($"{at}.name", $"The baseline has no milestone named \"{Quote(m.Name)}\".");
             }
             else if (!seen.Add(m.Name))
             {
-                v.Add(new($"{at}.name", $"Milestone \"{Quote(m.Name)}\" is listed more than once."));
+                v.Add($"{at}.name", $"Milestone \"{Quote(m.Name)}\" is listed more than once.");
             }
 
             if (m.ActualDate > today)
             {
-                v.Add(new($"{at}.actual_date", $"A milestone cannot be reached in the future ({Format.Date(m.ActualDate)}; today is {Format.Date(today)})."));
+                v.Add($"{at}.actual_date", $"A milestone cannot be reached in the future ({Format.Date(m.ActualDate)}; today is {Format.Date(today)}).");
             }
         }
     }

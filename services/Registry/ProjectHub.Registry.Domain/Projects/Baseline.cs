@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProjectHub.Registry.Domain.Validation;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Registry.Domain.Projects;
 
@@ -22,7 +22,7 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
     public IReadOnlyList<FieldViolation> Validate(
         DateOnly plannedStart, DateOnly plannedCompletion, string prefix = "baseline.milestones")
     {
-        var violations = new List<FieldViolation>();
+        var violations = new Violations();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Milestones.Count; i++)
         {
@@ -31,33 +31,33 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
 
             if (string.IsNullOrWhiteSpace(m.Name))
             {
-                violations.Add(new FieldViolation($"{at}.name", "A milestone needs a name."));
+                violations.Add($"{at}.name", "A milestone needs a name.");
             }
             else
             {
-                TextChecks.Check(violations, $"{at}.name", m.Name, MaxNameLength);
+                TextRules.Check(violations, $"{at}.name", m.Name, MaxNameLength);
                 if (!seen.Add(m.Name))
                 {
-                    violations.Add(new FieldViolation($"{at}.name", $"Another milestone is already named \"{m.Name}\"."));
+                    violations.Add($"{at}.name", $"Another milestone is already named \"{m.Name}\".");
                 }
             }
 
             if (m.CumulativePercent is < 0m or > 100m)
             {
-                violations.Add(new FieldViolation($"{at}.cumulative_percent",
-                    Invariant($"Must be between 0 and 100; it is {m.CumulativePercent}.")));
+                violations.Add($"{at}.cumulative_percent",
+                    Invariant($"Must be between 0 and 100; it is {m.CumulativePercent}."));
             }
 
             if (m.PlannedDate < plannedStart)
             {
-                violations.Add(new FieldViolation($"{at}.planned_date",
-                    $"Must not be before the planned start {Format.Date(plannedStart)}; it is {Format.Date(m.PlannedDate)}."));
+                violations.Add($"{at}.planned_date",
+                    $"Must not be before the planned start {Format.Date(plannedStart)}; it is {Format.Date(m.PlannedDate)}.");
             }
 
             if (m.PlannedDate > plannedCompletion)
             {
-                violations.Add(new FieldViolation($"{at}.planned_date",
-                    $"Must not be after the planned completion {Format.Date(plannedCompletion)}; it is {Format.Date(m.PlannedDate)}."));
+                violations.Add($"{at}.planned_date",
+                    $"Must not be after the planned completion {Format.Date(plannedCompletion)}; it is {Format.Date(m.PlannedDate)}.");
             }
 
             if (i == 0)
@@ -68,18 +68,18 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
             var previous = Milestones[i - 1];
             if (m.PlannedDate <= previous.PlannedDate)
             {
-                violations.Add(new FieldViolation($"{at}.planned_date",
-                    $"Must be later than the previous milestone's date {Format.Date(previous.PlannedDate)}; it is {Format.Date(m.PlannedDate)}."));
+                violations.Add($"{at}.planned_date",
+                    $"Must be later than the previous milestone's date {Format.Date(previous.PlannedDate)}; it is {Format.Date(m.PlannedDate)}.");
             }
 
             if (m.CumulativePercent < previous.CumulativePercent)
             {
-                violations.Add(new FieldViolation($"{at}.cumulative_percent",
-                    Invariant($"Must not be less than the previous milestone's {previous.CumulativePercent} %; it is {m.CumulativePercent} %.")));
+                violations.Add($"{at}.cumulative_percent",
+                    Invariant($"Must not be less than the previous milestone's {previous.CumulativePercent} %; it is {m.CumulativePercent} %."));
             }
         }
 
-        return violations;
+        return violations.Items;
     }
 
     public bool Equals(Baseline? other) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProjectHub.Registry.Domain.Validation;
+using ProjectHub.Domain;
 
 namespace ProjectHub.Registry.Domain.Projects;
 
@@ -17,70 +17,70 @@ public static class ProjectValidator
     /// <param name="today">Today in Asia/Shanghai; only its year is used, to judge the national code's year.</param>
     public static IReadOnlyList<FieldViolation> Validate(ProjectDraft draft, DateOnly today)
     {
-        var violations = new List<FieldViolation>();
+        var violations = new Violations();
 
         if (string.IsNullOrWhiteSpace(draft.Name))
         {
-            violations.Add(new FieldViolation("name", "A project needs a name."));
+            violations.Add("name", "A project needs a name.");
         }
         else
         {
-            TextChecks.Check(violations, "name", draft.Name, MaxNameLength);
+            TextRules.Check(violations, "name", draft.Name, MaxNameLength);
         }
 
         // The code is optional: reserve projects often have none until filed on the national platform.
         if (!string.IsNullOrEmpty(draft.NationalCode)
             && !NationalProjectCode.TryParse(draft.NationalCode, today.Year, out _, out var codeProblem))
         {
-            violations.Add(new FieldViolation("national_code", codeProblem));
+            violations.Add("national_code", codeProblem);
         }
 
         if (!Enum.IsDefined(draft.Tier))
         {
-            violations.Add(new FieldViolation("tier", "Unknown project tier."));
+            violations.Add("tier", "Unknown project tier.");
         }
 
-        TextChecks.Check(violations, "industry", draft.Industry, MaxTextLength);
-        TextChecks.Check(violations, "locality", draft.Locality, MaxTextLength);
-        TextChecks.Check(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
-        TextChecks.Check(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
-        TextChecks.Check(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
-        TextChecks.Check(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
-        TextChecks.Check(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
-        TextChecks.Check(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
+        TextRules.Check(violations, "industry", draft.Industry, MaxTextLength);
+        TextRules.Check(violations, "locality", draft.Locality, MaxTextLength);
+        TextRules.Check(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
+        TextRules.Check(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
+        TextRules.Check(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
+        TextRules.Check(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
+        TextRules.Check(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
+        TextRules.Check(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
 
         if (draft.TotalInvestment < 0m)
         {
-            violations.Add(new FieldViolation("total_investment", "Total investment must not be negative."));
+            violations.Add("total_investment", "Total investment must not be negative.");
         }
 
         if (draft.YearPlannedInvestment < 0m)
         {
-            violations.Add(new FieldViolation("year_planned_investment", "This year's planned investment must not be negative."));
+            violations.Add("year_planned_investment", "This year's planned investment must not be negative.");
         }
         else if (draft.YearPlannedInvestment > draft.TotalInvestment && draft.TotalInvestment >= 0m)
         {
-            violations.Add(new FieldViolation("year_planned_investment", FormattableString.Invariant(
-                $"This year's planned investment ({draft.YearPlannedInvestment}) must not exceed the total investment ({draft.TotalInvestment}).")));
+            violations.Add("year_planned_investment", FormattableString.Invariant(
+                $"This year's planned investment ({draft.YearPlannedInvestment}) must not exceed the total investment ({draft.TotalInvestment})."));
         }
 
         if (draft.PlannedCompletion < draft.PlannedStart)
         {
-            violations.Add(new FieldViolation("planned_completion",
-                $"The planned completion {Format.Date(draft.PlannedCompletion)} must not be before the planned start {Format.Date(draft.PlannedStart)}."));
+            violations.Add("planned_completion",
+                $"The planned completion {Format.Date(draft.PlannedCompletion)} must not be before the planned start {Format.Date(draft.PlannedStart)}.");
         }
 
         if (draft.Baseline.Milestones.Count > MaxMilestones)
         {
             // One violation for the list instead of one per milestone: thousands would make an answer no client accepts.
-            violations.Add(new FieldViolation("baseline.milestones", string.Create(CultureInfo.InvariantCulture,
-                $"A baseline has at most {MaxMilestones} milestones; it has {draft.Baseline.Milestones.Count}.")));
+            violations.Add("baseline.milestones", string.Create(CultureInfo.InvariantCulture,
+                $"A baseline has at most {MaxMilestones} milestones; it has {draft.Baseline.Milestones.Count}."));
         }
         else
         {
             violations.AddRange(draft.Baseline.Validate(draft.PlannedStart, draft.PlannedCompletion));
         }
 
-        return violations;
+        return violations.Items;
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Registry.Common;
+using ProjectHub.Domain;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Board;
-using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Projects;
-using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Board;
+
+/// <summary>The board's figures and the year its money is counted for.</summary>
+public sealed record BoardView(BoardSummary Summary, int Year);
 
 /// <summary>
 /// The battle map (挂图作战): every project still on the list (not exited), counted by light per dimension, with
@@ -19,7 +20,7 @@ namespace ProjectHub.Registry.Board;
 /// </summary>
 public sealed class GetBoard(RegistryDbContext db, TimeProvider time)
 {
-    public async Task<V1.Board> HandleAsync(Caller caller, CancellationToken ct)
+    public async Task<BoardView> HandleAsync(Caller caller, CancellationToken ct)
     {
         var year = time.Today().Year;
         var exited = nameof(ProjectStage.Exited);
@@ -35,27 +36,6 @@ public sealed class GetBoard(RegistryDbContext db, TimeProvider time)
             .Where(r => r.IsCurrent && r.PeriodStart >= yearStart && onBoard.Any(p => p.Id == r.ProjectId))
             .SumAsync(r => r.PeriodInvestment, ct);
 
-        var summary = BoardGroups.Summarise(groups, completed);
-        var board = new V1.Board
-        {
-            Totals = LightQueries.Tally(summary.Totals),
-            TotalInvestment = Wire.Dec(summary.TotalInvestment),
-            YearPlannedInvestment = Wire.Dec(summary.YearPlannedInvestment),
-            YearToDateCompleted = Wire.Dec(summary.YearToDateCompleted),
-            CompletionPercent = Wire.Dec(summary.CompletionPercent),
-            Year = year,
-        };
-        board.ByIndustryDepartment.AddRange(Rows(summary.ByDepartment));
-        board.ByLocality.AddRange(Rows(summary.ByLocality));
-        board.ByLeaderInCharge.AddRange(Rows(summary.ByLeader));
-        board.ByTier.AddRange(summary.ByTier.Select(t => new V1.BoardRow
-        {
-            Key = LightEngine.UpperSnake(t.Key.ToString()),
-            Lights = LightQueries.Tally(t.Value),
-        }));
-        return board;
+        return new BoardView(BoardGroups.Summarise(groups, completed), year);
     }
-
-    private static IEnumerable<V1.BoardRow> Rows(IReadOnlyDictionary<string, LightCounts> counts) =>
-        counts.Select(c => new V1.BoardRow { Key = c.Key, Lights = LightQueries.Tally(c.Value) });
 }

@@ -1,16 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Registry.Common;
+using ProjectHub.Domain;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Domain.Ranking;
-using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Board;
+
+/// <summary>
+/// A ranking as read from the request: the period's first and last day (null: 1 January of this year, and today),
+/// and the dates that could not be read.
+/// </summary>
+public sealed record RankUnitsCommand(DateOnly? From, DateOnly? To, Violations ParseViolations);
+
+/// <summary>The ranking over [<see cref="From"/>, <see cref="To"/>]: each unit's rank with the figures it was scored on.</summary>
+public sealed record UnitRankingView(DateOnly From, DateOnly To, IReadOnlyList<(UnitRank Rank, UnitPeriodFigures Figures)> Ranks);
 
 /// <summary>
 /// 考核排名 of responsible units over [from, to]. Figures per unit, over its projects still on the list:
@@ -24,12 +32,13 @@ namespace ProjectHub.Registry.Board;
 /// </summary>
 public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCadence cadence, RankingWeights weights)
 {
-    public async Task<V1.RankUnitsResponse> HandleAsync(V1.RankUnitsRequest request, Caller caller, CancellationToken ct)
+    public async Task<UnitRankingView> HandleAsync(RankUnitsCommand command, Caller caller, CancellationToken ct)
     {
         var v = new Violations();
+        v.AddRange(command.ParseViolations.Items);
         var today = time.Today();
-        var from = Wire.ParseOptionalDate(request.FromDate, "from_date", v) ?? new DateOnly(today.Year, 1, 1);
-        var to = Wire.ParseOptionalDate(request.ToDate, "to_date", v) ?? today;
+        var from = command.From ?? new DateOnly(today.Year, 1, 1);
+        var to = command.To ?? today;
         if (to < from)
         {
             v.Add("to_date", "Must not be before from_date.");
@@ -54,7 +63,7 @@ public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCad
 
         var figures = projects.GroupBy(p => p.ResponsibleUnit, StringComparer.Ordinal).Select(unit =>
         {
-            var lights = unit.Aggregate(new LightCounts(), (c, p) => c.Add(ProjectMapping.LightOf(p)));
+            var lights = unit.Aggregate(new LightCounts(), (c, p) => c.Add(ProjectRowMapping.LightOf(p)));
             var completed = unit.Sum(p => byProject[p.Id].Where(r => r.IsCurrent && r.PeriodStart >= yearStart).Sum(r => r.PeriodInvestment));
             var planned = unit.Sum(p => p.YearPlannedInvestment);
             int due = 0, onTime = 0;
@@ -80,28 +89,7 @@ public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCad
             return new UnitPeriodFigures(unit.Key, lights, completed, planned, due, onTime, resolved[unit.Key].Select(p => p.WorkingDays).ToList());
         }).ToList();
 
-        var response = new V1.RankUnitsResponse { FromDate = Wire.Date(from), ToDate = Wire.Date(to) };
         var byUnit = figures.ToDictionary(f => f.Unit, StringComparer.Ordinal);
-        response.Ranks.AddRange(UnitRanking.Rank(figures, weights).Select(r =>
-        {
-            var f = byUnit[r.Unit];
-            return new V1.UnitRank
-            {
-                Rank = r.Rank,
-                Unit = r.Unit,
-                Score = Wire.Dec(r.Score),
-                GreenShare = Wire.Dec(r.Parts.GreenShare),
-                InvestmentCompletion = Wire.Dec(r.Parts.InvestmentCompletion),
-                OnTimeReporting = Wire.Dec(r.Parts.OnTimeReporting),
-                ProblemResolution = Wire.Dec(r.Parts.ProblemResolution),
-                MedianResolutionWorkingDays = Wire.Dec(r.MedianResolutionWorkingDays),
-                Lights = LightQueries.Tally(f.Projects),
-                InvestmentCompleted = Wire.Dec(f.InvestmentCompleted),
-                InvestmentPlanned = Wire.Dec(f.InvestmentPlanned),
-                ReportsDue = f.ReportsDue,
-                ReportsOnTime = f.ReportsOnTime,
-            };
-        }));
-        return response;
+        return new UnitRankingView(from, to, UnitRanking.Rank(figures, weights).Select(r => (r, byUnit[r.Unit])).ToList());
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Client;
-using ProjectHub.Registry.Common;
+using Grpc.Core;
+using ProjectHub.ClientDefaults;
+using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.V1;
+using ProjectHub.Wire;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Demo;
@@ -75,10 +76,11 @@ public static class DemoSeeder
             Console.WriteLine($"No --token or {TokenVariable}: using development tokens (drc, and owner per unit), which only a registry in Auth:Mode=Development accepts.");
         }
 
-        using var channel = GrpcChannel.ForAddress(address);
+        // The client defaults: a deadline on every call (the seeder waits on nothing longer) and retried reads.
+        using var channel = Channels.For(address, RegistryReflection.Descriptor.Services[0]);
         try
         {
-            return await SeedAsync(new ProjectRegistryClient(channel), tokens, address);
+            return await SeedAsync(new V1.ProjectRegistry.ProjectRegistryClient(channel.WithDefaults()), tokens, address);
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied)
         {
@@ -88,7 +90,7 @@ public static class DemoSeeder
         }
     }
 
-    private static async Task<int> SeedAsync(ProjectRegistryClient client, DemoTokens tokens, string address)
+    private static async Task<int> SeedAsync(V1.ProjectRegistry.ProjectRegistryClient client, DemoTokens tokens, string address)
     {
         var options = tokens.Manager;
         var existing = await client.ListProjectsAsync(new ListProjectsRequest { NameContains = Marker, PageSize = 1 }, options);
@@ -118,7 +120,7 @@ public static class DemoSeeder
         return 0;
     }
 
-    private static async Task LoadAsync(ProjectRegistryClient client, DemoTokens tokens, Shape shape, Kind kind,
+    private static async Task LoadAsync(V1.ProjectRegistry.ProjectRegistryClient client, DemoTokens tokens, Shape shape, Kind kind,
         string locality, string name, int n, DateOnly today, DateOnly monday, Random random)
     {
         var options = tokens.Manager;
@@ -144,8 +146,8 @@ public static class DemoSeeder
             ResponsibleContact = $"1390591{n:D4}",
             TotalInvestment = Money(total),
             YearPlannedInvestment = Money(Math.Round(total * 0.25m)),
-            PlannedStart = Wire.Date(start),
-            PlannedCompletion = Wire.Date(completion),
+            PlannedStart = WireDate.ToWire(start),
+            PlannedCompletion = WireDate.ToWire(completion),
             Baseline = new V1.Baseline(),
         };
         var milestoneDate = shape switch
@@ -156,7 +158,7 @@ public static class DemoSeeder
         };
         if (start < milestoneDate)
         {
-            fields.Baseline.Milestones.Add(new Milestone { Name = "主体结构封顶", PlannedDate = Wire.Date(milestoneDate), CumulativePercent = Money(35m) });
+            fields.Baseline.Milestones.Add(new Milestone { Name = "主体结构封顶", PlannedDate = WireDate.ToWire(milestoneDate), CumulativePercent = Money(35m) });
         }
 
         var stage = shape switch
@@ -191,8 +193,8 @@ public static class DemoSeeder
             var report = new V1.ProgressReport
             {
                 ProjectId = project.Id,
-                PeriodStart = Wire.Date(periodStart),
-                PeriodEnd = Wire.Date(periodStart.AddDays(6)),
+                PeriodStart = WireDate.ToWire(periodStart),
+                PeriodEnd = WireDate.ToWire(periodStart.AddDays(6)),
                 CumulativePercent = Money(percent),
                 PeriodInvestment = Money(Math.Round(total * 0.01m)),
                 CumulativeInvestment = Money(cumulativeInvestment + (Math.Round(total * 0.01m) * (weeks - 1 - w))),
@@ -207,7 +209,7 @@ public static class DemoSeeder
 
             if (w == 0 && reached.Length > 0 && milestoneDate <= today)
             {
-                report.ReachedMilestones.Add(new V1.MilestoneReached { Name = reached[0], ActualDate = Wire.Date(milestoneDate.AddDays(3)) });
+                report.ReachedMilestones.Add(new V1.MilestoneReached { Name = reached[0], ActualDate = WireDate.ToWire(milestoneDate.AddDays(3)) });
             }
 
             await client.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = report }, tokens.OwnerOf(fields.OwnerUnit));
@@ -225,7 +227,7 @@ public static class DemoSeeder
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
-    private static V1.Decimal Money(decimal value) => Wire.Dec(value);
+    private static ProjectHub.Type.V1.Decimal Money(decimal value) => WireDecimal.ToWire(value);
 
     private static string Person(int n) => $"{"王李张刘陈杨黄赵吴周"[n % 10]}{"建国|海燕|志强|丽华|伟|敏|晓东|春梅|国平|红霞".Split('|')[(n / 10) % 10]}";
 

@@ -1,4 +1,4 @@
-using ProjectHub.Grpc;
+using Grpc.Core;
 using ProjectHub.Security;
 
 namespace ProjectHub.Registry.Demo;
@@ -46,5 +46,5 @@ public sealed class DemoTokens
         return options;
     }
 
-    private static CallOptions Options(string token) => new(Headers: new Metadata().Add("authorization", "Bearer " + token));
+    private static CallOptions Options(string token) => new(headers: new Metadata { { "authorization", "Bearer " + token } });
 }

@@ -1,4 +1,5 @@
-using ProjectHub.Registry.Common;
+using Microsoft.Extensions.Logging;
+using ProjectHub.Domain;
 using ProjectHub.Registry.Persistence;
 
 namespace ProjectHub.Registry.Lights;
@@ -8,9 +9,18 @@ namespace ProjectHub.Registry.Lights;
 /// the morning already shows projects that went stale overnight. Waits on the injected clock. Every replica wakes,
 /// but only the one that claims the day in <see cref="SweepRuns"/> sweeps: once per day across replicas.
 /// </summary>
-public sealed class DailyLightSweep(
+public sealed partial class DailyLightSweep(
     IServiceScopeFactory scopes, TimeProvider time, ILogger<DailyLightSweep> logger) : BackgroundService
 {
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily light sweep of {Day} is another replica's")]
+    private static partial void OtherReplicas(ILogger logger, DateOnly day);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Daily light sweep of {Day}: {Evaluated} projects, {Changed} changed colour")]
+    private static partial void Swept(ILogger logger, DateOnly day, int evaluated, int changed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Daily light sweep of {Day} failed")]
+    private static partial void SweepFailed(ILogger logger, Exception exception, DateOnly day);
+
     public static readonly TimeOnly RunAt = new(0, 30);
 
     /// <summary>Names this replica in the claim row, for operators reading it.</summary>
@@ -34,14 +44,14 @@ public sealed class DailyLightSweep(
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         if (!await SweepRuns.TryClaimAsync(db, day, _replica, time.GetUtcNow(), ct))
         {
-            logger.LogInformation("Daily light sweep of {Day} is another replica's", day);
+            OtherReplicas(logger, day);
             return null;
         }
 
         var result = await scope.ServiceProvider.GetRequiredService<LightSweep>().RunAsync(ct);
         await SweepRuns.FinishAsync(db, day, _replica, time.GetUtcNow(), ct);
         await LightCountSampler.RecountAsync(db, ct);
-        logger.LogInformation("Daily light sweep of {Day}: {Evaluated} projects, {Changed} changed colour", day, result.Evaluated, result.Changed);
+        Swept(logger, day, result.Evaluated, result.Changed);
         return result;
     }
 
@@ -70,7 +80,7 @@ public sealed class DailyLightSweep(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Tomorrow's sweep (or an on-demand EvaluateLights) catches up; the service keeps serving.
-            logger.LogError(ex, "Daily light sweep of {Day} failed", day);
+            SweepFailed(logger, ex, day);
             return null;
         }
     }

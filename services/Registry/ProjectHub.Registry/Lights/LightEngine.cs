@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Registry;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Persistence;
@@ -31,8 +31,8 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
     public LightChange Apply(RegistryDbContext db, ProjectRow row, LightInputs inputs, DateOnly today)
     {
         var assessment = LightEvaluator.Evaluate(inputs, rules, today);
-        var previousLight = ProjectMapping.LightOf(row);
-        var previousReasons = Json.Read<List<LightReason>>(row.LightReasonsJson);
+        var previousLight = ProjectRowMapping.LightOf(row);
+        var previousReasons = ProjectRowMapping.LightReasonsOf(row);
         var change = LightChange.Between(previousLight, previousReasons, assessment);
         var nowMs = time.NowMs();
 
@@ -63,7 +63,7 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
         if (change.ShouldPublish)
         {
             db.AddIntegrationEvent(new ProjectLightChanged(
-                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row),
+                Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row),
                 Upper(previousLight), Upper(assessment.Light),
                 assessment.Reasons.Select(r => new LightReasonDto(r.Code, Upper(r.Light), r.Message)).ToList(),
                 assessment.PlannedPercent, assessment.ActualPercent));
@@ -105,8 +105,8 @@ public sealed class LightEngine(TimeProvider time, LightRules rules)
 
         return new LightInputs
         {
-            Stage = ProjectMapping.Stage(row),
-            Schedule = ProjectMapping.Schedule(row),
+            Stage = ProjectRowMapping.Stage(row),
+            Schedule = ProjectRowMapping.Schedule(row),
             RegisteredOn = row.RegisteredOn,
             ActualStart = row.ActualStart,
             LastReportOn = lastReportOn,

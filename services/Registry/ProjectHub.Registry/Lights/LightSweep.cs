@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Registry.Common;
+using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Persistence;
 
@@ -44,6 +44,7 @@ public sealed class LightSweep(RegistryDbContext db, LightEngine engine, TimePro
 
     private sealed record Batch(string LastId, int Evaluated, int Changed, LightCounts Lights);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare to SQL comparison of ids (ASCII), which is the keyset order; it has no translation for an ordinal overload.")]
     private async Task<Batch?> SweepBatchAsync(string? after, CancellationToken ct)
     {
         // Read inside the transaction: on SQLite it holds the write lock, so no report can change a project
@@ -115,6 +116,7 @@ public sealed class LightSweep(RegistryDbContext db, LightEngine engine, TimePro
     }
 
     /// <summary>The next batch in id order, with only what the rules, the stored light and the event's routing need.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare to SQL comparison of ids (ASCII), which is the keyset order; it has no translation for an ordinal overload.")]
     private Task<List<ProjectRow>> LoadProjectsAsync(string? after, CancellationToken ct)
     {
         var query = db.Projects.AsNoTracking();

@@ -1,14 +1,19 @@
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
+
+/// <summary>
+/// A stage change as read from the request: the target stage (null when unset or unknown), the actual start, the
+/// reason, and every field that could not be read.
+/// </summary>
+public sealed record ChangeStageCommand(string ProjectId, ProjectStage? Stage, DateOnly? ActualStart, string Reason, Violations ParseViolations);
 
 /// <summary>
 /// Moves a project between reserve, pre-construction, construction and completion. Any order is allowed among
@@ -16,13 +21,13 @@ namespace ProjectHub.Registry.Projects;
 /// </summary>
 public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.ChangeStageRequest request, Caller caller, CancellationToken ct)
+    public async Task<ProjectView> HandleAsync(ChangeStageCommand command, Caller caller, CancellationToken ct)
     {
         RegistryAccess.RequireManage(caller, "change project stages");
         var actor = CallActor.Of(caller);
         var v = new Violations();
-        ProjectStore.RequireReason(request.Reason, v);
-        var target = Wire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
+        ProjectStore.RequireReason(command.Reason, v);
+        var target = command.Stage;
         if (target is null or ProjectStage.Exited)
         {
             v.Add("stage", target is null
@@ -31,7 +36,8 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
         }
 
         var today = time.Today();
-        var actualStart = Wire.ParseOptionalDate(request.ActualStart, "actual_start", v);
+        v.AddRange(command.ParseViolations.Items);
+        var actualStart = command.ActualStart;
         if (actualStart > today)
         {
             v.Add("actual_start", "The actual start cannot be in the future.");
@@ -43,16 +49,16 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
         }
 
         v.ThrowIfAny();
-        var row = await ProjectStore.FindAsync(db, request.ProjectId, ct);
-        var from = ProjectMapping.Stage(row);
+        var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
+        var from = ProjectRowMapping.Stage(row);
         if (from is ProjectStage.Exited or ProjectStage.Completed)
         {
-            throw RpcException.FailedPrecondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its stage can no longer change.");
+            throw DomainException.Precondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its stage can no longer change.");
         }
 
         if (from == target)
         {
-            throw RpcException.FailedPrecondition("SAME_STAGE", $"Project {row.Id} is already {row.Stage}.");
+            throw DomainException.Precondition("SAME_STAGE", $"Project {row.Id} is already {row.Stage}.");
         }
 
         return await work.RunAsync(async () =>
@@ -63,17 +69,17 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
             if (target == ProjectStage.UnderConstruction && row.ActualStart is null)
             {
                 row.ActualStart = actualStart ?? today;
-                changes.Add($"actual_start: {Wire.Date(row.ActualStart)}");
+                changes.Add($"actual_start: {AuditText.Date(row.ActualStart)}");
             }
 
             row.UpdatedAtMs = nowMs;
-            ProjectStore.Audit(db, row.Id, nowMs, actor, "STAGE_CHANGED", request.Reason.Trim(), changes);
+            ProjectStore.Audit(db, row.Id, nowMs, actor, "STAGE_CHANGED", command.Reason.Trim(), changes);
             db.AddIntegrationEvent(new ProjectStageChanged(
-                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row),
-                LightEngine.UpperSnake(from.ToString()), LightEngine.UpperSnake(row.Stage), request.Reason.Trim(), actor));
+                Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row),
+                LightEngine.UpperSnake(from.ToString()), LightEngine.UpperSnake(row.Stage), command.Reason.Trim(), actor));
             await db.SaveChangesAsync(ct);
             await lights.EvaluateAsync(db, row, ct);
-            return await ProjectStore.ToWireAsync(db, row, ct);
+            return await ProjectStore.ViewAsync(db, row, ct);
         }, ct);
     }
 }

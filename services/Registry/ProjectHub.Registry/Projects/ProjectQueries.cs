@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Common;
+using ProjectHub.Domain;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Lights;
-using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
 
@@ -17,11 +15,11 @@ public sealed class ProjectQueries(RegistryDbContext db)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public async Task<V1.Project> GetAsync(string projectId, Caller caller, CancellationToken ct)
+    public async Task<ProjectView> GetAsync(string projectId, Caller caller, CancellationToken ct)
     {
         var row = await ProjectStore.FindAsync(db, projectId, ct);
         RegistryAccess.RequireRead(caller, row);
-        return await ProjectStore.ToWireAsync(db, row, ct);
+        return await ProjectStore.ViewAsync(db, row, ct);
     }
 
     /// <summary>
@@ -29,7 +27,8 @@ public sealed class ProjectQueries(RegistryDbContext db)
     /// stable while projects are added or edited (keyset paging, no offsets). Only the caller's projects are listed:
     /// the scope is part of the query, so pages are full and tokens stay valid.
     /// </summary>
-    public async Task<V1.ListProjectsResponse> ListAsync(V1.ListProjectsRequest r, Caller caller, CancellationToken ct)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "EF Core translates string.Compare to SQL comparison of ids (ASCII), which is the keyset order; it has no translation for an ordinal overload.")]
+    public async Task<ProjectPage> ListAsync(ProjectFilter r, Caller caller, CancellationToken ct)
     {
         var v = new Violations();
         if (r.PageSize is < 0 or > MaxPageSize)
@@ -47,9 +46,9 @@ public sealed class ProjectQueries(RegistryDbContext db)
             }
         }
 
-        var light = Wire.FromWire<V1.Light, Light>(r.Light);
-        var tier = Wire.FromWire<V1.ProjectTier, ProjectTier>(r.Tier);
-        var stage = Wire.FromWire<V1.ProjectStage, ProjectStage>(r.Stage);
+        var light = r.Light;
+        var tier = r.Tier;
+        var stage = r.Stage;
         v.ThrowIfAny();
 
         var query = db.Projects.AsNoTracking().Visible(caller);
@@ -113,40 +112,17 @@ public sealed class ProjectQueries(RegistryDbContext db)
         var overdue = (await db.OverdueApprovals.AsNoTracking().Where(o => ids.Contains(o.ProjectId)).ToListAsync(ct))
             .ToLookup(o => o.ProjectId);
 
-        var response = new V1.ListProjectsResponse();
-        response.Projects.AddRange(page.Select(p => ProjectMapping.ToWire(p, overdue[p.Id].OrderBy(o => o.DueDate))));
-        if (rows.Count > size)
-        {
-            response.NextPageToken = EncodeToken(page[^1].RegisteredAtMs, page[^1].Id);
-        }
-
-        return response;
+        var views = page.Select(p => new ProjectView(p, overdue[p.Id].OrderBy(o => o.DueDate).ToList())).ToList();
+        return new ProjectPage(views, rows.Count > size ? EncodeToken(page[^1].RegisteredAtMs, page[^1].Id) : "");
     }
 
-    public async Task<V1.ProjectHistory> HistoryAsync(string projectId, Caller caller, CancellationToken ct)
+    public async Task<ProjectHistoryView> HistoryAsync(string projectId, Caller caller, CancellationToken ct)
     {
         var row = await ProjectStore.FindAsync(db, projectId, ct);
         RegistryAccess.RequireRead(caller, row);
         var audit = await db.Audit.AsNoTracking().Where(a => a.ProjectId == row.Id).OrderBy(a => a.Sequence).ToListAsync(ct);
         var baselines = await db.Baselines.AsNoTracking().Where(b => b.ProjectId == row.Id).OrderBy(b => b.Version).ToListAsync(ct);
-        var history = new V1.ProjectHistory { ProjectId = row.Id };
-        history.Records.AddRange(audit.Select(a =>
-        {
-            var record = new V1.AuditRecord { At = Wire.Time(a.AtMs), Actor = a.Actor, Action = a.Action, Reason = a.Reason };
-            record.Changes.AddRange(Json.Read<List<string>>(a.ChangesJson));
-            return record;
-        }));
-        history.Baselines.AddRange(baselines.Select(b => new V1.BaselineVersion
-        {
-            Version = b.Version,
-            Baseline = ProjectMapping.ToWire(new Baseline(Json.Read<List<Milestone>>(b.MilestonesJson))),
-            PlannedStart = Wire.Date(b.PlannedStart),
-            PlannedCompletion = Wire.Date(b.PlannedCompletion),
-            CreatedAt = Wire.Time(b.CreatedAtMs),
-            CreatedBy = b.CreatedBy,
-            Reason = b.Reason,
-        }));
-        return history;
+        return new ProjectHistoryView(row.Id, audit, baselines);
     }
 
     private static string EncodeToken(long ms, string id) =>

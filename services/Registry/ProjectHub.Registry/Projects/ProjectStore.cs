@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Grpc;
-using ProjectHub.Registry.Common;
+using ProjectHub.Domain;
+using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Persistence;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
 
@@ -13,17 +12,18 @@ public static class ProjectStore
     {
         if (string.IsNullOrWhiteSpace(projectId))
         {
-            throw RpcException.InvalidArgument("project_id", "Required: the project id.");
+            throw DomainException.Invalid("project_id", "Required: the project id.");
         }
 
         return await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw RpcException.NotFound($"No project with id {ErrorText.Quote(projectId)}.");
+            ?? throw DomainException.NotFound($"No project with id {ErrorText.Quote(projectId)}.");
     }
 
-    public static async Task<V1.Project> ToWireAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
+    /// <summary>The project with its overdue approvals, soonest due first: what every single-project answer shows.</summary>
+    public static async Task<ProjectView> ViewAsync(RegistryDbContext db, ProjectRow row, CancellationToken ct)
     {
         var overdue = await db.OverdueApprovals.Where(o => o.ProjectId == row.Id).ToListAsync(ct);
-        return ProjectMapping.ToWire(row, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.ItemKind, StringComparer.Ordinal));
+        return new ProjectView(row, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.ItemKind, StringComparer.Ordinal).ToList());
     }
 
     public static void Audit(RegistryDbContext db, string projectId, long atMs, string actor, string action, string reason, IEnumerable<string> changes) =>
@@ -54,5 +54,15 @@ public static class ProjectStore
         {
             v.Add("reason", "Must not contain control characters other than line breaks and tabs.");
         }
+    }
+
+    /// <summary>Units the service needs to route alerts and rank; the validator only checks their length.</summary>
+    public static void RequireRoutingFields(ProjectDraft d, Violations v, string prefix = "project.")
+    {
+        v.Require(d.Locality, prefix + "locality", "the locality (区县)");
+        v.Require(d.OwnerUnit, prefix + "owner_unit", "the owner unit (业主单位)");
+        v.Require(d.ResponsibleUnit, prefix + "responsible_unit", "the responsible unit (责任单位)");
+        v.Require(d.IndustryDepartment, prefix + "industry_department", "the industry department (行业主管部门)");
+        v.Require(d.LeaderInCharge, prefix + "leader_in_charge", "the leader in charge (分管市领导)");
     }
 }

@@ -1,42 +1,47 @@
 using ProjectHub.Contracts.Registry;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
+
+/// <summary>
+/// A registration as read from the request: the project's fields (null when the request had none), the stage to
+/// register in (null when the value is unknown), the actual start, and every field that could not be read.
+/// </summary>
+public sealed record RegisterProjectCommand(ProjectDraft? Project, ProjectStage? Stage, DateOnly? ActualStart, Violations ParseViolations);
 
 /// <summary>Puts a project on the list: validated, stored with baseline version 1, audited, published, lit.</summary>
 public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.RegisterProjectRequest request, Caller caller, CancellationToken ct)
+    public async Task<ProjectView> HandleAsync(RegisterProjectCommand command, Caller caller, CancellationToken ct)
     {
         RegistryAccess.RequireManage(caller, "register projects");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         var today = time.Today();
-        if (request.Project is null)
+        if (command.Project is null)
         {
             v.Add("project", "Required: the project's fields.");
             v.ThrowIfAny();
         }
 
-        var draft = ProjectMapping.ToDraft(request.Project!, v);
+        var draft = command.Project!;
+        v.AddRange(command.ParseViolations.Items);
         v.AddRange(ProjectValidator.Validate(draft, today), "project.");
-        ProjectMapping.RequireRoutingFields(draft, v);
+        ProjectStore.RequireRoutingFields(draft, v);
 
-        var stage = request.Stage == V1.ProjectStage.Unspecified
-            ? ProjectStage.Reserve
-            : Wire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
+        var stage = command.Stage;
         if (stage is not (ProjectStage.Reserve or ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
         {
             v.Add("stage", "A project is registered as RESERVE, PRE_CONSTRUCTION or UNDER_CONSTRUCTION.");
         }
 
-        var actualStart = Wire.ParseOptionalDate(request.ActualStart, "actual_start", v);
+        var actualStart = command.ActualStart;
         if (actualStart is not null && stage != ProjectStage.UnderConstruction)
         {
             v.Add("actual_start", "Only a project registered UNDER_CONSTRUCTION has an actual start.");
@@ -60,7 +65,7 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
             UpdatedAtMs = nowMs,
             ActualStart = stage == ProjectStage.UnderConstruction ? actualStart ?? draft.PlannedStart : null,
         };
-        ProjectMapping.Apply(draft, row);
+        ProjectRowMapping.Apply(draft, row);
 
         return await work.RunAsync(async () =>
         {
@@ -78,11 +83,11 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
             });
             ProjectStore.Audit(db, row.Id, nowMs, actor, "REGISTERED", "", [$"name: {row.Name}", $"stage: {row.Stage}"]);
             db.AddIntegrationEvent(new ProjectRegistered(
-                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row), LightEngine.UpperSnake(row.Tier), LightEngine.UpperSnake(row.Stage),
+                Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row), LightEngine.UpperSnake(row.Tier), LightEngine.UpperSnake(row.Stage),
                 row.TotalInvestment, row.YearPlannedInvestment, row.PlannedStart, row.PlannedCompletion, actor));
             await db.SaveChangesAsync(ct);
             await lights.EvaluateAsync(db, row, ct);
-            return await ProjectStore.ToWireAsync(db, row, ct);
+            return await ProjectStore.ViewAsync(db, row, ct);
         }, ct);
     }
 }

@@ -1,44 +1,40 @@
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
+
+/// <summary>
+/// A replan as read from the request: the new baseline (empty when it had too many milestones to be read), the
+/// new plan dates (null: unchanged), the reason, and every field that could not be read.
+/// </summary>
+public sealed record ReplanProjectCommand(
+    string ProjectId, Baseline Baseline, DateOnly? PlannedStart, DateOnly? PlannedCompletion, string Reason, Violations ParseViolations);
 
 /// <summary>Replaces the baseline with a new version (the old one stays in history) and re-evaluates the light.</summary>
 public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEngine lights, TimeProvider time)
 {
-    public async Task<V1.Project> HandleAsync(V1.ReplanProjectRequest request, Caller caller, CancellationToken ct)
+    public async Task<ProjectView> HandleAsync(ReplanProjectCommand command, Caller caller, CancellationToken ct)
     {
         RegistryAccess.RequireManage(caller, "replan projects");
         var actor = CallActor.Of(caller);
         var v = new Violations();
-        ProjectStore.RequireReason(request.Reason, v);
-        var baseline = Baseline.Empty;
-        if (request.Baseline?.Milestones.Count is > ProjectValidator.MaxMilestones and var count)
-        {
-            // Refused before its milestones are read: thousands of them would each add violations.
-            v.Add("baseline.milestones", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"A baseline has at most {ProjectValidator.MaxMilestones} milestones; it has {count}."));
-        }
-        else
-        {
-            baseline = ProjectMapping.ToBaseline(request.Baseline, v, "baseline.milestones");
-        }
-
-        var start = Wire.ParseOptionalDate(request.PlannedStart, "planned_start", v);
-        var completion = Wire.ParseOptionalDate(request.PlannedCompletion, "planned_completion", v);
+        ProjectStore.RequireReason(command.Reason, v);
+        v.AddRange(command.ParseViolations.Items);
+        var baseline = command.Baseline;
+        var start = command.PlannedStart;
+        var completion = command.PlannedCompletion;
         v.ThrowIfAny();
 
-        var row = await ProjectStore.FindAsync(db, request.ProjectId, ct);
-        if (ProjectMapping.Stage(row) is ProjectStage.Exited or ProjectStage.Completed)
+        var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
+        if (ProjectRowMapping.Stage(row) is ProjectStage.Exited or ProjectStage.Completed)
         {
-            throw RpcException.FailedPrecondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its plan can no longer change.");
+            throw DomainException.Precondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its plan can no longer change.");
         }
 
         var newStart = start ?? row.PlannedStart;
@@ -57,12 +53,12 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
             var changes = new List<string> { $"baseline: version {row.BaselineVersion} → {row.BaselineVersion + 1} ({baseline.Milestones.Count} milestones)" };
             if (newStart != row.PlannedStart)
             {
-                changes.Add($"planned_start: {Wire.Date(row.PlannedStart)} → {Wire.Date(newStart)}");
+                changes.Add($"planned_start: {AuditText.Date(row.PlannedStart)} → {AuditText.Date(newStart)}");
             }
 
             if (newCompletion != row.PlannedCompletion)
             {
-                changes.Add($"planned_completion: {Wire.Date(row.PlannedCompletion)} → {Wire.Date(newCompletion)}");
+                changes.Add($"planned_completion: {AuditText.Date(row.PlannedCompletion)} → {AuditText.Date(newCompletion)}");
             }
 
             row.BaselineVersion++;
@@ -79,15 +75,15 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
                 PlannedCompletion = newCompletion,
                 CreatedAtMs = nowMs,
                 CreatedBy = actor,
-                Reason = request.Reason.Trim(),
+                Reason = command.Reason.Trim(),
             });
-            ProjectStore.Audit(db, row.Id, nowMs, actor, "REPLANNED", request.Reason.Trim(), changes);
+            ProjectStore.Audit(db, row.Id, nowMs, actor, "REPLANNED", command.Reason.Trim(), changes);
             db.AddIntegrationEvent(new ProjectUpdated(
-                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row),
-                changes.Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)]).ToList(), request.Reason.Trim(), actor));
+                Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row),
+                changes.Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)]).ToList(), command.Reason.Trim(), actor));
             await db.SaveChangesAsync(ct);
             await lights.EvaluateAsync(db, row, ct);
-            return await ProjectStore.ToWireAsync(db, row, ct);
+            return await ProjectStore.ViewAsync(db, row, ct);
         }, ct);
     }
 }

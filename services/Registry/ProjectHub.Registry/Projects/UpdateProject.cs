@@ -1,14 +1,43 @@
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Projects;
+
+/// <summary>
+/// An update as read from the request: the distinct paths of its mask in order, the new values (null when the
+/// request had no project), the reason, and the named fields whose values could not be read.
+/// </summary>
+public sealed record UpdateProjectCommand(
+    string ProjectId, IReadOnlyList<string> Paths, ProjectChanges? Changes, string Reason, Violations ParseViolations);
+
+/// <summary>
+/// The new values an update carries, already read; only those of the paths its mask names are applied.
+/// <see cref="Tier"/> is null when the request's tier was not one this service knows.
+/// </summary>
+public sealed record ProjectChanges
+{
+    public string? NationalCode { get; init; }
+    public string Name { get; init; } = "";
+    public ProjectTier? Tier { get; init; }
+    public string Industry { get; init; } = "";
+    public string Locality { get; init; } = "";
+    public string OwnerUnit { get; init; } = "";
+    public string ResponsibleUnit { get; init; } = "";
+    public string IndustryDepartment { get; init; } = "";
+    public string LeaderInCharge { get; init; } = "";
+    public string ResponsiblePerson { get; init; } = "";
+    public string ResponsibleContact { get; init; } = "";
+    public decimal TotalInvestment { get; init; }
+    public decimal YearPlannedInvestment { get; init; }
+    public DateOnly PlannedStart { get; init; }
+    public DateOnly PlannedCompletion { get; init; }
+}
 
 /// <summary>
 /// Applies the fields named in the update mask. The merged project is validated as a whole (a new planned start
@@ -24,13 +53,13 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
         "total_investment", "year_planned_investment", "planned_start", "planned_completion",
     };
 
-    public async Task<V1.Project> HandleAsync(V1.UpdateProjectRequest request, Caller caller, CancellationToken ct)
+    public async Task<ProjectView> HandleAsync(UpdateProjectCommand command, Caller caller, CancellationToken ct)
     {
         RegistryAccess.RequireManage(caller, "update projects");
         var actor = CallActor.Of(caller);
         var v = new Violations();
-        ProjectStore.RequireReason(request.Reason, v);
-        var paths = request.UpdateMask?.Paths.Distinct(StringComparer.Ordinal).ToList() ?? [];
+        ProjectStore.RequireReason(command.Reason, v);
+        var paths = command.Paths;
         if (paths.Count == 0)
         {
             v.Add("update_mask", "Name at least one field to change, e.g. \"name\".");
@@ -43,72 +72,68 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
                 : $"{ErrorText.Quote(path)} is not an updatable field.");
         }
 
-        if (request.Project is null)
+        if (command.Changes is null)
         {
             v.Add("project", "Required: the new values of the fields in update_mask.");
         }
 
         v.ThrowIfAny();
-        var row = await ProjectStore.FindAsync(db, request.ProjectId, ct);
-        var before = ProjectMapping.ToDraft(row);
-        var merged = Merge(before, request.Project!, paths, v);
+        var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
+        var before = ProjectRowMapping.ToDraft(row);
+        // Values that could not be read count here, after the project is found, where reading them always did.
+        v.AddRange(command.ParseViolations.Items);
+        var merged = Merge(before, command.Changes!, paths);
         v.AddRange(ProjectValidator.Validate(merged, time.Today()), "project.");
-        ProjectMapping.RequireRoutingFields(merged, v);
+        ProjectStore.RequireRoutingFields(merged, v);
         v.ThrowIfAny();
 
         var changes = Describe(before, merged);
         if (changes.Count == 0)
         {
-            return await ProjectStore.ToWireAsync(db, row, ct);
+            return await ProjectStore.ViewAsync(db, row, ct);
         }
 
         return await work.RunAsync(async () =>
         {
             var nowMs = time.NowMs();
-            ProjectMapping.Apply(merged, row);
+            ProjectRowMapping.Apply(merged, row);
             row.UpdatedAtMs = nowMs;
-            ProjectStore.Audit(db, row.Id, nowMs, actor, "UPDATED", request.Reason.Trim(), changes.Select(c => c.Text));
+            ProjectStore.Audit(db, row.Id, nowMs, actor, "UPDATED", command.Reason.Trim(), changes.Select(c => c.Text));
             db.AddIntegrationEvent(new ProjectUpdated(
-                Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row), changes.Select(c => c.Field).ToList(), request.Reason.Trim(), actor));
+                Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row), changes.Select(c => c.Field).ToList(), command.Reason.Trim(), actor));
             await db.SaveChangesAsync(ct);
             await lights.EvaluateAsync(db, row, ct);
-            return await ProjectStore.ToWireAsync(db, row, ct);
+            return await ProjectStore.ViewAsync(db, row, ct);
         }, ct);
     }
 
-    private static ProjectDraft Merge(ProjectDraft d, V1.ProjectFields f, List<string> paths, Violations v)
+    /// <summary>The stored project with the named fields replaced; a tier that could not be read keeps the stored one.</summary>
+    private static ProjectDraft Merge(ProjectDraft d, ProjectChanges c, IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {
-            var at = "project." + path;
             d = path switch
             {
-                "national_code" => d with { NationalCode = string.IsNullOrWhiteSpace(f.NationalCode) ? null : f.NationalCode.Trim() },
-                "name" => d with { Name = f.Name.Trim() },
-                "tier" => d with { Tier = Wire.FromWire<V1.ProjectTier, ProjectTier>(f.Tier) ?? Bad(v, at, d.Tier) },
-                "industry" => d with { Industry = f.Industry.Trim() },
-                "locality" => d with { Locality = f.Locality.Trim() },
-                "owner_unit" => d with { OwnerUnit = f.OwnerUnit.Trim() },
-                "responsible_unit" => d with { ResponsibleUnit = f.ResponsibleUnit.Trim() },
-                "industry_department" => d with { IndustryDepartment = f.IndustryDepartment.Trim() },
-                "leader_in_charge" => d with { LeaderInCharge = f.LeaderInCharge.Trim() },
-                "responsible_person" => d with { ResponsiblePerson = f.ResponsiblePerson.Trim() },
-                "responsible_contact" => d with { ResponsibleContact = f.ResponsibleContact.Trim() },
-                "total_investment" => d with { TotalInvestment = Wire.ParseDecimal(f.TotalInvestment, at, v) },
-                "year_planned_investment" => d with { YearPlannedInvestment = Wire.ParseDecimal(f.YearPlannedInvestment, at, v) },
-                "planned_start" => d with { PlannedStart = Wire.ParseDate(f.PlannedStart, at, v) },
-                "planned_completion" => d with { PlannedCompletion = Wire.ParseDate(f.PlannedCompletion, at, v) },
+                "national_code" => d with { NationalCode = c.NationalCode },
+                "name" => d with { Name = c.Name },
+                "tier" => d with { Tier = c.Tier ?? d.Tier },
+                "industry" => d with { Industry = c.Industry },
+                "locality" => d with { Locality = c.Locality },
+                "owner_unit" => d with { OwnerUnit = c.OwnerUnit },
+                "responsible_unit" => d with { ResponsibleUnit = c.ResponsibleUnit },
+                "industry_department" => d with { IndustryDepartment = c.IndustryDepartment },
+                "leader_in_charge" => d with { LeaderInCharge = c.LeaderInCharge },
+                "responsible_person" => d with { ResponsiblePerson = c.ResponsiblePerson },
+                "responsible_contact" => d with { ResponsibleContact = c.ResponsibleContact },
+                "total_investment" => d with { TotalInvestment = c.TotalInvestment },
+                "year_planned_investment" => d with { YearPlannedInvestment = c.YearPlannedInvestment },
+                "planned_start" => d with { PlannedStart = c.PlannedStart },
+                "planned_completion" => d with { PlannedCompletion = c.PlannedCompletion },
                 _ => d,
             };
         }
 
         return d;
-    }
-
-    private static ProjectTier Bad(Violations v, string field, ProjectTier keep)
-    {
-        v.Add(field, "Unknown project tier.");
-        return keep;
     }
 
     private static List<(string Field, string Text)> Describe(ProjectDraft a, ProjectDraft b)
@@ -143,7 +168,7 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
     private static string Show<T>(T value) => value switch
     {
         null => "(none)",
-        DateOnly d => Wire.Date(d),
+        DateOnly d => AuditText.Date(d),
         decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -1,30 +1,28 @@
 using Microsoft.EntityFrameworkCore;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Reports;
 
+/// <summary>A project's reports, latest period first and, with history, every version of each (newest first).</summary>
 public sealed class ListProgressReports(RegistryDbContext db)
 {
-    public async Task<V1.ListProgressReportsResponse> HandleAsync(V1.ListProgressReportsRequest request, Caller caller, CancellationToken ct)
+    public async Task<IReadOnlyList<ReportRow>> HandleAsync(string projectId, bool includeHistory, Caller caller, CancellationToken ct)
     {
-        var project = await ProjectStore.FindAsync(db, request.ProjectId, ct);
+        var project = await ProjectStore.FindAsync(db, projectId, ct);
         RegistryAccess.RequireRead(caller, project);
         var query = db.Reports.AsNoTracking().Where(r => r.ProjectId == project.Id);
-        if (!request.IncludeHistory)
+        if (!includeHistory)
         {
             query = query.Where(r => r.IsCurrent);
         }
 
         var rows = await query.ToListAsync(ct);
-        var response = new V1.ListProgressReportsResponse();
-        response.Reports.AddRange(rows
+        return rows
             .OrderByDescending(r => r.PeriodStart)
             .ThenByDescending(r => r.Version)
-            .Select(ReportMapping.ToWire));
-        return response;
+            .ToList();
     }
 }

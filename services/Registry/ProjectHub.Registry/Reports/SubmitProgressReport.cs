@@ -1,17 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Registry;
-using ProjectHub.Grpc;
+using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
-using ProjectHub.Registry.Common;
+using ProjectHub.Registry.Access;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Lights;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
 using ProjectHub.Security;
-using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Reports;
+
+/// <summary>
+/// A submission as read from the request: the project it is for, the report (null when the request had none),
+/// and every field of it that could not be read.
+/// </summary>
+public sealed record SubmitProgressReportCommand(string ProjectId, ProgressReport? Report, Violations ParseViolations);
+
+/// <summary>What a submission stored (or found identical), and the project with its light afterwards.</summary>
+public sealed record SubmissionResult(ReportRow Report, SubmissionKind Kind, ProjectRow Project);
 
 /// <summary>
 /// Stores an owner's report for a period: a new period gets version 1; a different report for a reported period
@@ -21,29 +29,30 @@ namespace ProjectHub.Registry.Reports;
 public sealed class SubmitProgressReport(
     RegistryDbContext db, LightEngine lights, TimeProvider time, ReportCadence cadence)
 {
-    public async Task<V1.SubmitProgressReportResponse> HandleAsync(V1.SubmitProgressReportRequest request, Caller caller, CancellationToken ct)
+    public async Task<SubmissionResult> HandleAsync(SubmitProgressReportCommand command, Caller caller, CancellationToken ct)
     {
         RegistryAccess.RequireReportAtAll(caller);
         var actor = CallActor.Of(caller);
         var v = new Violations();
-        if (request.Report is null)
+        if (command.Report is null)
         {
             v.Add("report", "Required: the report.");
             v.ThrowIfAny();
         }
 
-        var report = ReportMapping.ToDomain(request.Report!, v);
+        var report = command.Report!;
+        v.AddRange(command.ParseViolations.Items);
         v.ThrowIfAny();
-        var row = await ProjectStore.FindAsync(db, request.Report!.ProjectId, ct);
+        var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         RegistryAccess.RequireReport(caller, row);
-        if (ProjectMapping.Stage(row) is not (ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
+        if (ProjectRowMapping.Stage(row) is not (ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
         {
-            throw RpcException.FailedPrecondition("NOT_REPORTING",
+            throw DomainException.Precondition("NOT_REPORTING",
                 $"Project {row.Id} is {row.Stage}; only projects in PRE_CONSTRUCTION or UNDER_CONSTRUCTION report progress.");
         }
 
         var today = time.Today();
-        v.AddRange(ProgressReportValidator.Validate(report, ProjectMapping.Schedule(row), cadence, today), "report.");
+        v.AddRange(ProgressReportValidator.Validate(report, ProjectRowMapping.Schedule(row), cadence, today), "report.");
         v.ThrowIfAny();
 
         var outline = await ReportOutline.LoadAsync(db, row.Id, ct);
@@ -51,10 +60,10 @@ public sealed class SubmitProgressReport(
         var currentId = period.Where(r => r.IsCurrent).Select(r => (Guid?)r.Id).FirstOrDefault();
         // The full current version only when the period was reported before (to compare, and to make it history).
         var current = currentId is { } id ? await db.Reports.FirstAsync(r => r.Id == id, ct) : null;
-        var kind = ReportSubmission.Classify(current is null ? null : ReportMapping.ToDomain(current), report);
+        var kind = ReportSubmission.Classify(current is null ? null : ReportRowMapping.ToDomain(current), report);
         if (kind == SubmissionKind.Identical)
         {
-            return Response(current!, V1.SubmissionOutcome.Unchanged, row);
+            return new SubmissionResult(current!, kind, row);
         }
 
         var overdue = await db.OverdueApprovals.AsNoTracking().Where(o => o.ProjectId == row.Id).ToListAsync(ct);
@@ -90,7 +99,7 @@ public sealed class SubmitProgressReport(
         ProjectStore.Audit(db, row.Id, nowMs, actor, replaced ? "REPORT_REPLACED" : "REPORT_SUBMITTED", "",
             [$"report {stored.PeriodName} version {stored.Version}: {stored.CumulativePercent} % cumulative, {stored.State}"]);
         db.AddIntegrationEvent(new ProgressReported(
-            Guid.NewGuid(), time.GetUtcNow(), ProjectMapping.Routing(row), stored.PeriodName, stored.Version,
+            Guid.NewGuid(), time.GetUtcNow(), ProjectRowMapping.Routing(row), stored.PeriodName, stored.Version,
             report.CumulativePercent, report.PeriodInvestment, report.CumulativeInvestment,
             LightEngine.UpperSnake(stored.State), report.Problems, actor));
 
@@ -100,13 +109,6 @@ public sealed class SubmitProgressReport(
         var inputs = LightEngine.Inputs(row, afterwards.Concat(outline).Max(r => r.SubmittedOn), afterwards, overdue);
         lights.Apply(db, row, inputs, today);
         await db.SaveChangesAsync(ct);
-        return Response(stored, replaced ? V1.SubmissionOutcome.Replaced : V1.SubmissionOutcome.New, row);
+        return new SubmissionResult(stored, kind, row);
     }
-
-    private static V1.SubmitProgressReportResponse Response(ReportRow report, V1.SubmissionOutcome outcome, ProjectRow project) => new()
-    {
-        Report = ReportMapping.ToWire(report),
-        Outcome = outcome,
-        Light = ProjectMapping.LightStatus(project),
-    };
 }

@@ -6,7 +6,7 @@ namespace ProjectHub.Registry.Tests.Domain.Exit;
 
 public class ExitCandidatesTests
 {
-    private static IReadOnlyList<string> Codes(ExitInputs project, string today) =>
+    private static List<string> Codes(ExitInputs project, string today) =>
         ExitCandidates.Assess(project, ExitRules.Default, D(today)).Select(r => r.Code).ToList();
 
     private static readonly ExitInputs Started =

@@ -13,7 +13,7 @@ public class LightEvaluatorTests
     private static LightAssessment Evaluate(LightInputs inputs, DateOnly? today = null) =>
         LightEvaluator.Evaluate(inputs, LightRules.Default, today ?? Today);
 
-    private static IReadOnlyList<string> Codes(LightAssessment assessment) =>
+    private static List<string> Codes(LightAssessment assessment) =>
         assessment.Reasons.Select(r => r.Code).ToList();
 
     private static string[] Expected(string? code) => code is null ? [] : [code];

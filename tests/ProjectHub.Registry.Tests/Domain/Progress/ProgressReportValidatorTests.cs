@@ -27,7 +27,7 @@ public class ProgressReportValidatorTests
         Problems = ["Temporary power connection pending"],
     };
 
-    private static IReadOnlyList<string> Fields(ProgressReport report) =>
+    private static List<string> Fields(ProgressReport report) =>
         ProgressReportValidator.Validate(report, Schedule, ReportCadence.Weekly, Today).Select(v => v.Field).ToList();
 
     [Fact]
@@ -61,7 +61,7 @@ public class ProgressReportValidatorTests
         var violation = Assert.Single(ProgressReportValidator.Validate(
             Valid with { Period = new ReportPeriod(D("2025-03-04"), D("2025-03-10")) }, Schedule, ReportCadence.Weekly, Today));
         Assert.Equal("period", violation.Field);
-        Assert.Contains("2025-03-03 to 2025-03-09", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("2025-03-03 to 2025-03-09", violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class BaselineTests
     private static readonly DateOnly Start = D("2025-01-01");
     private static readonly DateOnly Completion = D("2025-12-31");
 
-    private static IReadOnlyList<string> FieldsOf(params Milestone[] milestones) =>
+    private static List<string> FieldsOf(params Milestone[] milestones) =>
         new Baseline(milestones).Validate(Start, Completion).Select(v => v.Field).ToList();
 
     [Fact]

@@ -32,7 +32,7 @@ public class ProjectValidatorTests
         ]),
     };
 
-    private static IReadOnlyList<string> Fields(ProjectDraft draft) =>
+    private static List<string> Fields(ProjectDraft draft) =>
         ProjectValidator.Validate(draft, Today).Select(v => v.Field).ToList();
 
     [Fact]
@@ -53,7 +53,7 @@ public class ProjectValidatorTests
         Assert.Empty(Fields(Valid with { Name = new string('路', 200) }));
         var violation = Assert.Single(ProjectValidator.Validate(Valid with { Name = new string('路', 201) }, Today));
         Assert.Equal("name", violation.Field);
-        Assert.Contains("201", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("201", violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class ProjectValidatorTests
     {
         var violation = Assert.Single(ProjectValidator.Validate(Valid with { NationalCode = "2026-350102-48-01-000123" }, Today));
         Assert.Equal("national_code", violation.Field);
-        Assert.Contains("2026", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("2026", violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,88 @@
+using System.Globalization;
+using ProjectHub.Domain;
+
+namespace ProjectHub.Approval.Cases;
+
+/// <summary>
+/// The checks every approval use case makes on the text it is given, gathered into a <see cref="Violations"/> (snake_case
+/// proto paths) so one INVALID_ARGUMENT names every bad field before anything is read or written. Length and control
+/// characters are judged by <see cref="TextRules"/>; the wording ("case_id is required.") is this service's, as its
+/// clients have always read it.
+/// </summary>
+public static class RequestChecks
+{
+    /// <summary>Ids, unit and department names: single-line and short.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Free text people type (a return reason, a note): line breaks allowed, about two pages at most.</summary>
+    public const int MaxFreeTextLength = 2000;
+
+    // Required fields of this API that are free text rather than names or ids.
+    private static readonly HashSet<string> FreeTextFields = new(StringComparer.Ordinal) { "reason", "note" };
+
+    /// <summary>A required value, also checked as <see cref="Text"/> (free text for reason and note, else a name or id).</summary>
+    public static void Required(this Violations violations, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(field, "is required.");
+            return;
+        }
+
+        var freeText = FreeTextFields.Contains(field);
+        violations.Text(field, value, freeText ? MaxFreeTextLength : MaxNameLength, multiLine: freeText);
+    }
+
+    /// <summary>The optional free-text note of an item action: may be empty, else free text (lines allowed).</summary>
+    public static void Note(this Violations violations, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            violations.Text("note", value, MaxFreeTextLength, multiLine: true);
+        }
+    }
+
+    /// <summary>
+    /// Optional text: at most <paramref name="maxLength"/> characters and no control characters (line breaks and
+    /// tabs only where <paramref name="multiLine"/>). A hostile id is refused here rather than echoed in a NOT_FOUND.
+    /// </summary>
+    public static void Text(this Violations violations, string field, string? value, int maxLength, bool multiLine = false)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        var length = TextRules.Length(value);
+        if (length > maxLength)
+        {
+            violations.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be at most {maxLength} characters; it has {length}."));
+        }
+
+        if (TextRules.HasControlCharacter(value, multiLine))
+        {
+            violations.Add(field, multiLine
+                ? "must not contain control characters other than line breaks and tabs."
+                : "must not contain control characters such as line breaks or tabs.");
+        }
+    }
+
+    /// <summary>The item kind a request names; null (not given, or not a kind of this API) is a bad field.</summary>
+    public static void RequiredKind(this Violations violations, Domain.ApprovalItemKind? kind)
+    {
+        if (kind is null)
+        {
+            violations.Add("kind", "must be one of the ITEM_KIND_ values.");
+        }
+    }
+
+    /// <summary>Throws one INVALID_ARGUMENT naming every bad field when there is any.</summary>
+    public static void ThrowIfInvalid(this Violations violations)
+    {
+        if (violations.Any)
+        {
+            throw DomainException.Invalid(
+                "Invalid request: " + string.Join(" ", violations.Items.Select(v => $"{v.Field} {v.Description}")), violations.Items);
+        }
+    }
+}
