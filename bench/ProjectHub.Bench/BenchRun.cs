@@ -30,47 +30,62 @@ public static class BenchRun
         List<Section> sections = [];
         bool Wants(string name) => only == "all" || only.Split(',').Contains(name);
 
+        // A figure that throws (a host that would not start, a peer missing) is reported in its own table and the
+        // run goes on: twenty minutes of other figures are not lost to one of them.
+        var failures = new Section("failed", "Figures that failed in this run", "figure", "error");
+        async Task Measure(string figure, Func<Task<IEnumerable<Section>>> run)
+        {
+            Console.Error.WriteLine(figure + " …");
+            try
+            {
+                sections.AddRange(await run());
+            }
+#pragma warning disable CA1031 // Whatever one figure throws, the others still run and the results are still written.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Console.Error.WriteLine($"  {figure} FAILED: {ex}");
+                failures.Add(figure, ex.Message.Split('\n')[0]);
+            }
+        }
+
         if (Wants("grpc"))
         {
-            Console.Error.WriteLine("1a. servers …");
-            sections.Add(await GrpcBenchmark.ServersAsync(options));
-            Console.Error.WriteLine("1b. clients …");
-            sections.Add(await GrpcBenchmark.ClientsAsync(options));
+            await Measure("1a. servers", async () => [await GrpcBenchmark.ServersAsync(options)]);
+            await Measure("1b. clients", async () => [await GrpcBenchmark.ClientsAsync(options)]);
         }
 
         await using (var infra = new SharedInfra(options))
         {
             if (Wants("ingestion"))
             {
-                Console.Error.WriteLine("2. ingestion (and 6b memory) …");
-                var (ingestion, memory) = await IngestionBenchmark.RunAsync(options, infra);
-                sections.Add(ingestion);
-                sections.Add(memory);
+                await Measure("2. ingestion (and 6b memory)", async () =>
+                {
+                    var (ingestion, memory) = await IngestionBenchmark.RunAsync(options, infra);
+                    return [ingestion, memory];
+                });
             }
 
             if (Wants("lights"))
             {
-                Console.Error.WriteLine("3. lights …");
-                sections.Add(LightsBenchmark.Run(options));
+                await Measure("3. lights", () => Task.FromResult<IEnumerable<Section>>([LightsBenchmark.Run(options)]));
             }
 
             if (Wants("sweep") || Wants("reads"))
             {
-                Console.Error.WriteLine("3b. sweep / 5. reads over a seeded registry …");
-                sections.AddRange(await PopulationFigures.RunAsync(options, infra, Wants("sweep"), Wants("reads"), only.Split(',').Contains("population-pg")));
+                await Measure("3b. sweep / 5. reads over a seeded registry", async () =>
+                    await PopulationFigures.RunAsync(options, infra, Wants("sweep"), Wants("reads"), only.Split(',').Contains("population-pg")));
             }
 
             if (Wants("alerts"))
             {
-                Console.Error.WriteLine("4. alert latency …");
-                sections.Add(await AlertLatencyBenchmark.RunAsync(options, infra));
+                await Measure("4. alert latency", async () => [await AlertLatencyBenchmark.RunAsync(options, infra)]);
             }
         }
 
         if (Wants("startup"))
         {
-            Console.Error.WriteLine("6. start-up and memory …");
-            sections.Add(await StartupBenchmark.RunAsync(options));
+            await Measure("6. start-up and memory", async () => [await StartupBenchmark.RunAsync(options)]);
         }
 
         sections = [.. sections.OrderBy(s => Array.IndexOf(SectionOrder, s.Id))];
@@ -92,6 +107,11 @@ public static class BenchRun
 
             sections.Insert(2, rerun);
             machine["load_average_after_rerun"] = Machine.LoadAverage();
+        }
+
+        if (failures.Rows.Count > 0)
+        {
+            sections.Add(failures);
         }
 
         sections.Add(NotMeasured(options.Quick, only));

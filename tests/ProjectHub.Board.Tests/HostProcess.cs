@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace ProjectHub.Board.Tests;
@@ -52,12 +50,7 @@ public sealed class HostProcess : IAsyncDisposable
         return new HostProcess(Process.Start(start)!);
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ProjectHub.Testing.FreePort.Next();
 
     /// <summary>Waits for the process to end by itself (a host that refuses to start); returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

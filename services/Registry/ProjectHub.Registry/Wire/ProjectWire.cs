@@ -90,7 +90,7 @@ public static class ProjectWire
         var tier = EnumWire.FromWire<V1.ProjectTier, ProjectTier>(f.Tier);
         if (tier is null)
         {
-            v.Add(prefix + "tier", "Required: NATIONAL, PROVINCIAL_LARGE_MEDIUM, PROVINCIAL_KEY or MUNICIPAL_MAJOR.");
+            v.Add(prefix + "tier", "Required: PROJECT_TIER_NATIONAL, PROJECT_TIER_PROVINCIAL_LARGE_MEDIUM, PROJECT_TIER_PROVINCIAL_KEY or PROJECT_TIER_MUNICIPAL_MAJOR.");
         }
 
         return new ProjectDraft

@@ -24,7 +24,7 @@ public static class ReportWire
         var state = EnumWire.FromWire<V1.ConstructionState, ConstructionState>(r.State);
         if (state is null)
         {
-            v.Add("report.state", "Required: NORMAL, SLOWED, SUSPENDED or NOT_STARTED.");
+            v.Add("report.state", "Required: CONSTRUCTION_STATE_NORMAL, CONSTRUCTION_STATE_SLOWED, CONSTRUCTION_STATE_SUSPENDED or CONSTRUCTION_STATE_NOT_STARTED.");
         }
 
         return new ProgressReport
