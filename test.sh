@@ -12,6 +12,7 @@ Installs missing Debian packages (apt-get, needs root or passwordless sudo), the
 Node interop peer's packages and buf (npm ci), checks the interop peers against
 each other, checks the protos (buf lint, and buf breaking against the previous
 commit: protos/check.sh), then runs:
+  dotnet tool restore (dotnet-ef, the tool that adds migrations: docs/migrations.md)
   dotnet restore <solution>
   dotnet build   <solution> -c Release --no-restore
   dotnet test    <solution> -c Release --no-build --logger trx --blame-hang-timeout 5m
@@ -188,6 +189,9 @@ if [[ -z "$SOLUTION" ]]; then
   done
 fi
 [[ -n "$SOLUTION" && -f "$SOLUTION" ]] || die "solution not found (ProjectHub.sln / ProjectHub.slnx in $REPO_ROOT)"
+
+section "dotnet tool restore (.config/dotnet-tools.json: dotnet-ef)"
+dotnet tool restore || die "dotnet tool restore failed"
 
 section "dotnet restore $SOLUTION"
 dotnet restore "$SOLUTION" || die "dotnet restore failed"

@@ -14,6 +14,9 @@ public static class CommandLineHelp
             {program} — {description}
 
             Usage: dotnet run --project <project> [-- --Key=Value ...]
+                   dotnet run --project <project> -- migrate [--Key=Value ...]
+                      migrates the host's database(s) to this release and exits (what a deployment's
+                      migration Job runs first); databases of releases before migrations are upgraded in place
 
             Every setting can be given as a command-line argument (--Services:Registry:Port=6101), as an
             environment variable with "__" for ":" (Services__Registry__Port=6101) or in appsettings.json.
@@ -42,6 +45,9 @@ public static class CommandLineHelp
               Database:Directory            where SQLite files go (data)
               Database:<Service>:Provider   per service override, e.g. Database:Registry:Provider
               Database:<Service>:ConnectionString  (SQLite: Data Source=data/<service>.db; required for Postgres)
+              Database:MigrateOnStart       migrate the databases when the host starts (true); false: refuse to
+                                            start (exit 3) against a database that is behind, naming the
+                                            missing migrations — run `migrate` first (the deployment files do)
               Bus:Transport                 InMemory or RabbitMq (InMemory)
               Bus:RabbitMq:Host, Port, VirtualHost, Username, Password   (127.0.0.1, 5672, /, guest, guest)
               Bus:PrefetchCount, Bus:RabbitMq:QueueType, Bus:RetryIntervalsMs   (16, Quorum, 100,500,2000)

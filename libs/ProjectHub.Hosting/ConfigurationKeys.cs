@@ -19,6 +19,7 @@ public static class ConfigurationKeys
         new("Health:CheckPeriod", "00:00:05", "how often health checks run for gRPC health Watch streams"),
         new("Database:Provider", "Sqlite", "Sqlite or Postgres", Deploy.Required),
         new("Database:Directory", "data", "folder for SQLite files"),
+        new("Database:MigrateOnStart", "true", "migrate on start; false: refuse to start behind (the deployment runs `migrate` first)", Deploy.Required),
         new("Database:{Service}:Provider", "", "per-service provider override"),
         new("Database:{Service}:ConnectionString", "SQLite file", "the service's own database", Deploy.Required, Secret: true),
         new("Bus:Transport", "InMemory", "InMemory or RabbitMq", Deploy.Required),

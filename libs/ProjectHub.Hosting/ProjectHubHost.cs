@@ -36,11 +36,26 @@ public sealed class HostSetup
 
 public static class ProjectHubHost
 {
+    /// <summary>The command of every service host that migrates its database(s) and exits: what a deployment's migration
+    /// Job or init container runs before the new release starts (README "Production → Upgrades").</summary>
+    public const string MigrateCommand = "migrate";
+
     /// <summary>
     /// A service's web application, composed exactly as its own host composes it: defaults, the service, the bus; its
-    /// databases created or upgraded; the pipeline mapped. Not started.
+    /// databases migrated (or checked, see <see cref="DatabaseExtensions.InitializeDatabasesAsync"/>); the pipeline
+    /// mapped. Not started.
     /// </summary>
     public static async Task<WebApplication> BuildAsync(ServiceModule module, HostSetup setup, CancellationToken cancellationToken = default)
+    {
+        var app = Compose(module, setup);
+        await app.Services.InitializeDatabasesAsync(cancellationToken);
+        app.UseProjectHub();
+        module.Map(app);
+        return app;
+    }
+
+    /// <summary>The service's application with its databases not yet touched (for the migrate command).</summary>
+    public static WebApplication Compose(ServiceModule module, HostSetup setup)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -62,18 +77,44 @@ public static class ProjectHubHost
         setup.Configure?.Invoke(builder);
         module.Add(builder);
         builder.AddProjectHubBus();
-        var app = builder.Build();
-        await app.Services.InitializeDatabasesAsync(cancellationToken);
-        app.UseProjectHub();
-        module.Map(app);
-        return app;
+        return builder.Build();
     }
 
-    /// <summary>The standalone service process: runs until Ctrl+C or SIGTERM.</summary>
+    /// <summary>
+    /// The standalone service process: `migrate` migrates its database and exits; otherwise it serves until Ctrl+C or
+    /// SIGTERM. A database that is behind (Database:MigrateOnStart=false) stops it with one line naming what is missing.
+    /// </summary>
     public static async Task<int> RunAsync(ServiceModule module, string[] args)
     {
-        await using var app = await BuildAsync(module, new HostSetup { Args = args });
-        await app.RunAsync();
+        if (args.Length > 0 && args[0] == MigrateCommand)
+        {
+            // It never serves, so it needs no token settings: Development unless Auth:Mode says otherwise.
+            return await MigrateAsync([module], args[1..], AuthMode.Development);
+        }
+
+        try
+        {
+            await using var app = await BuildAsync(module, new HostSetup { Args = args });
+            await app.RunAsync();
+            return 0;
+        }
+        catch (DatabaseBehindException behind)
+        {
+            await Console.Error.WriteLineAsync(behind.Message);
+            return 3;
+        }
+    }
+
+    /// <summary>Migrates the databases of <paramref name="modules"/> to this release and returns the exit code.</summary>
+    public static async Task<int> MigrateAsync(IEnumerable<ServiceModule> modules, string[] args, AuthMode? defaultAuthMode = null)
+    {
+        foreach (var module in modules)
+        {
+            // Composed like the real host (same configuration, same database settings), never started.
+            await using var app = Compose(module, new HostSetup { Args = args, DefaultAuthMode = defaultAuthMode, Telemetry = false });
+            await app.Services.MigrateDatabasesAsync();
+        }
+
         return 0;
     }
 

@@ -24,7 +24,7 @@ public sealed class RegistryDatabase : IDisposable
 
     public string? ConnectionString { get; }
 
-    public DbContextOptions<RegistryDbContext> Options =>
+    public DbContextOptions Options =>
         ConnectionString is null ? RegistrySeeder.Sqlite(Directory) : RegistrySeeder.Postgres(ConnectionString);
 
     /// <summary>Host settings selecting this database (the data directory is passed separately).</summary>

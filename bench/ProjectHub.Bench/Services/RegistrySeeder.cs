@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using ProjectHub.Hosting.Database;
 using ProjectHub.Registry.Domain.Lights;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Domain.Projects;
@@ -10,7 +11,7 @@ namespace ProjectHub.Bench.Services;
 /// <summary>
 /// Writes projects straight into a registry database through the registry's own <see cref="RegistryDbContext"/>
 /// (its model, its JSON spelling), in batches: registering 100,000 projects over gRPC would take longer than the
-/// figures themselves. The schema is created by the same EnsureCreated the host runs at start-up.
+/// figures themselves. The schema is created by the same migrations the host applies at start-up.
 /// </summary>
 public static class RegistrySeeder
 {
@@ -20,11 +21,20 @@ public static class RegistrySeeder
     private static readonly string[] Localities = ["滨江区", "上城区", "西湖区", "拱墅区", "萧山区", "余杭区", "临平区", "钱塘区"];
     private static readonly string[] Leaders = ["王副市长", "张副市长", "李副市长", "赵副市长", "陈副市长", "刘副市长"];
 
-    public static DbContextOptions<RegistryDbContext> Sqlite(string directory) =>
-        new DbContextOptionsBuilder<RegistryDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "registry.db")}").Options;
+    // The provider's own context (RegistrySqliteDbContext / RegistryPostgresDbContext), as the host registers it, so
+    // the schema comes from the same migrations the host applies.
+    public static DbContextOptions Sqlite(string directory) =>
+        new DbContextOptionsBuilder<RegistrySqliteDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "registry.db")}").Options;
 
-    public static DbContextOptions<RegistryDbContext> Postgres(string connectionString) =>
-        new DbContextOptionsBuilder<RegistryDbContext>().UseNpgsql(connectionString).Options;
+    public static DbContextOptions Postgres(string connectionString) =>
+        new DbContextOptionsBuilder<RegistryPostgresDbContext>().UseNpgsql(connectionString).Options;
+
+    private static RegistryDbContext Open(DbContextOptions options) => options switch
+    {
+        DbContextOptions<RegistrySqliteDbContext> sqlite => new RegistrySqliteDbContext(sqlite),
+        DbContextOptions<RegistryPostgresDbContext> postgres => new RegistryPostgresDbContext(postgres),
+        _ => throw new ArgumentException("options of RegistrySqliteDbContext or RegistryPostgresDbContext expected", nameof(options)),
+    };
 
     /// <summary>Today in Asia/Shanghai, the services' business date.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -35,7 +45,7 @@ public static class RegistrySeeder
     /// with the light already evaluated today the way the registry stores it: what the daily sweep finds.
     /// Returns seconds taken.
     /// </summary>
-    public static async Task<double> SeedPopulationAsync(DbContextOptions<RegistryDbContext> options, int count)
+    public static async Task<double> SeedPopulationAsync(DbContextOptions options, int count)
     {
         var clock = Stopwatch.StartNew();
         var today = Today;
@@ -44,7 +54,7 @@ public static class RegistrySeeder
         await CreateSchemaAsync(options);
         for (var first = 0; first < count; first += Batch)
         {
-            await using var db = new RegistryDbContext(options);
+            await using var db = Open(options);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var i = first; i < Math.Min(count, first + Batch); i++)
             {
@@ -61,14 +71,14 @@ public static class RegistrySeeder
     /// <paramref name="count"/> projects under construction since about two years, with no reports and no light yet:
     /// the ingestion figure then submits one report per project and week, each a real insert.
     /// </summary>
-    public static async Task SeedReportingProjectsAsync(DbContextOptions<RegistryDbContext> options, int count, DateOnly plannedStart)
+    public static async Task SeedReportingProjectsAsync(DbContextOptions options, int count, DateOnly plannedStart)
     {
         await CreateSchemaAsync(options);
         var today = Today;
         var registeredMs = DateTimeOffset.UtcNow.AddDays(-30).ToUnixTimeMilliseconds();
         for (var first = 0; first < count; first += Batch)
         {
-            await using var db = new RegistryDbContext(options);
+            await using var db = Open(options);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             for (var i = first; i < Math.Min(count, first + Batch); i++)
             {
@@ -84,10 +94,10 @@ public static class RegistrySeeder
         }
     }
 
-    private static async Task CreateSchemaAsync(DbContextOptions<RegistryDbContext> options)
+    private static async Task CreateSchemaAsync(DbContextOptions options)
     {
-        await using var db = new RegistryDbContext(options);
-        await db.Database.EnsureCreatedAsync();
+        await using var db = Open(options);
+        await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
     }
 
     private static void AddPopulationProject(RegistryDbContext db, int i, Random random, DateOnly today, long registeredMs)

@@ -31,7 +31,7 @@ public static class ApprovalServiceRegistration
     {
         var port = builder.Configuration.ServicePort(ServiceName, DefaultPort);
         builder.ListenGrpc(port);
-        builder.AddServiceDatabase<ApprovalDbContext>(ServiceName);
+        builder.AddServiceDatabase<ApprovalDbContext, ApprovalSqliteDbContext, ApprovalPostgresDbContext>(ServiceName);
         builder.AddOutboxRelay<ApprovalDbContext>();
         builder.AddServiceHealth(ApprovalsService.Name, WorkingCalendarService.Name);
 

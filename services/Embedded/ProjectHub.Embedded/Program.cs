@@ -6,7 +6,14 @@ using ProjectHub.Hosting;
 // Runs until Ctrl+C.
 if (CommandLineHelp.PrintIfRequested(args, "ProjectHub.Embedded", "all three services and the board in one process (SQLite, in-process bus)"))
 {
-    return;
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == ProjectHubHost.MigrateCommand)
+{
+    // The embedded default migrates on start anyway; this is for upgrading its databases without serving.
+    return await ProjectHubHost.MigrateAsync(EmbeddedSystem.Services, args[1..], ProjectHub.Hosting.Security.AuthMode.Development);
 }
 
 await EmbeddedSystem.RunAsync(args);
+return 0;

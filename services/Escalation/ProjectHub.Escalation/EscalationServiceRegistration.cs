@@ -30,7 +30,7 @@ public static class EscalationServiceRegistration
     {
         var port = builder.Configuration.ServicePort(ServiceName, DefaultPort);
         builder.ListenGrpc(port);
-        builder.AddServiceDatabase<EscalationDbContext>(ServiceName);
+        builder.AddServiceDatabase<EscalationDbContext, EscalationSqliteDbContext, EscalationPostgresDbContext>(ServiceName);
         builder.AddOutboxRelay<EscalationDbContext>();
         builder.AddServiceHealth(EscalationService.Name);
 

@@ -31,7 +31,7 @@ public static class RegistryServiceRegistration
     {
         var port = builder.Configuration.ServicePort(ServiceName, DefaultPort);
         builder.ListenGrpc(port);
-        builder.AddServiceDatabase<RegistryDbContext>(ServiceName);
+        builder.AddServiceDatabase<RegistryDbContext, RegistrySqliteDbContext, RegistryPostgresDbContext>(ServiceName);
         builder.AddOutboxRelay<RegistryDbContext>();
         builder.AddServiceHealth(ProjectRegistryService.Name);
 

@@ -5,7 +5,7 @@ using ProjectHub.Hosting.Projects;
 namespace ProjectHub.Approval.Persistence;
 
 /// <summary>The approval service's own database.</summary>
-public sealed class ApprovalDbContext(DbContextOptions<ApprovalDbContext> options) : DbContext(options)
+public class ApprovalDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
 

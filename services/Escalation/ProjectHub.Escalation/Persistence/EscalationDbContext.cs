@@ -5,7 +5,7 @@ using ProjectHub.Hosting.Projects;
 namespace ProjectHub.Escalation.Persistence;
 
 /// <summary>The escalation service's own database.</summary>
-public sealed class EscalationDbContext(DbContextOptions<EscalationDbContext> options) : DbContext(options)
+public class EscalationDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ProblemRow> Problems => Set<ProblemRow>();
     public DbSet<ProblemHistoryRow> ProblemHistory => Set<ProblemHistoryRow>();

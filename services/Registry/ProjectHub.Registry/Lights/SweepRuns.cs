@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Registry.Persistence;
 
@@ -8,25 +7,16 @@ namespace ProjectHub.Registry.Lights;
 /// The claim that makes the daily light sweep run once per day across registry replicas: a row in "sweep_runs"
 /// keyed by the Shanghai day. The replica whose insert wins runs the sweep; the others see the key taken. A claim
 /// left unfinished for longer than <see cref="Lease"/> (its replica died mid-sweep) may be taken over.
-/// Plain SQL that SQLite and PostgreSQL both speak, with its own CREATE TABLE IF NOT EXISTS, so databases created
-/// before the table existed get it too (EnsureCreated does nothing on an existing database).
+/// Plain SQL that SQLite and PostgreSQL both speak; the table is in the model (SweepRunRow) and its migrations.
 /// </summary>
 public static class SweepRuns
 {
     /// <summary>Far longer than a sweep takes (one short transaction per batch of projects).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromHours(1);
 
-    private const string CreateTable =
-        "CREATE TABLE IF NOT EXISTS sweep_runs (" +
-        "day VARCHAR(10) NOT NULL PRIMARY KEY, " +
-        "claimed_by VARCHAR(200) NOT NULL, " +
-        "claimed_at_ms BIGINT NOT NULL, " +
-        "finished_at_ms BIGINT NULL)";
-
     /// <summary>True when this replica won <paramref name="day"/>'s sweep (a fresh claim, or a stale one taken over).</summary>
     public static async Task<bool> TryClaimAsync(RegistryDbContext db, DateOnly day, string replica, DateTimeOffset now, CancellationToken ct)
     {
-        await EnsureTableAsync(db, ct);
         var key = Key(day);
         var nowMs = now.ToUnixTimeMilliseconds();
         // The primary key decides: exactly one insert of the day's row succeeds, whatever the timing.
@@ -55,27 +45,8 @@ public static class SweepRuns
     /// <summary>Who claimed <paramref name="day"/>, or null when nobody did.</summary>
     public static async Task<string?> ClaimedByAsync(RegistryDbContext db, DateOnly day, CancellationToken ct)
     {
-        await EnsureTableAsync(db, ct);
         var key = Key(day);
         return await db.Database.SqlQuery<string>($"SELECT claimed_by AS \"Value\" FROM sweep_runs WHERE day = {key}").FirstOrDefaultAsync(ct);
-    }
-
-    private static async Task EnsureTableAsync(RegistryDbContext db, CancellationToken ct)
-    {
-        // Two PostgreSQL sessions creating the same table at the same instant can both pass IF NOT EXISTS and one
-        // then fails; the retry finds the table there.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync(CreateTable, ct);
-                return;
-            }
-            catch (DbException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
-            }
-        }
     }
 
     private static string Key(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

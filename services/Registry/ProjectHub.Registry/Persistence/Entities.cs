@@ -125,3 +125,15 @@ public sealed class ResolvedProblemRow
     public DateOnly ResolvedOn { get; set; }
     public int WorkingDays { get; set; }
 }
+
+/// <summary>
+/// The claim of one Shanghai day's light sweep (Lights/SweepRuns, which reads and writes it in plain SQL): the primary
+/// key makes exactly one replica's claim win.
+/// </summary>
+public sealed class SweepRunRow
+{
+    public string Day { get; set; } = "";
+    public string ClaimedBy { get; set; } = "";
+    public long ClaimedAtMs { get; set; }
+    public long? FinishedAtMs { get; set; }
+}

@@ -4,7 +4,7 @@ using ProjectHub.Hosting.Messaging;
 namespace ProjectHub.Registry.Persistence;
 
 /// <summary>The registry service's own database.</summary>
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
+public class RegistryDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ProjectRow> Projects => Set<ProjectRow>();
     public DbSet<BaselineRow> Baselines => Set<BaselineRow>();
@@ -82,6 +82,15 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.ToTable("resolved_problems");
             e.HasKey(r => r.EventId);
             e.HasIndex(r => new { r.ResponsibleUnit, r.ResolvedOn });
+        });
+        modelBuilder.Entity<SweepRunRow>(e =>
+        {
+            e.ToTable("sweep_runs");
+            e.HasKey(r => r.Day);
+            e.Property(r => r.Day).HasColumnName("day").HasMaxLength(10);
+            e.Property(r => r.ClaimedBy).HasColumnName("claimed_by").HasMaxLength(200);
+            e.Property(r => r.ClaimedAtMs).HasColumnName("claimed_at_ms");
+            e.Property(r => r.FinishedAtMs).HasColumnName("finished_at_ms");
         });
     }
 }
