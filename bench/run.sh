@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ProjectHub benchmarks: builds what they need (Release) and runs every measurement once, printing the tables
 # and writing bench/results/latest.{md,json} plus a dated copy. Not tests: nothing here passes or fails.
-#   bench/run.sh [--quick] [--only grpc,ingestion,lights,sweep,reads,alerts,startup] [--results DIR]
+#   bench/run.sh [--quick] [--only grpc,ingestion,lights,sweep,reads,alerts,startup,retention] [--results DIR]
 # (--results: write latest.* and the dated copy to DIR instead of bench/results, e.g. for a trial on a busy machine.)
 # Needs the .NET 10 SDK, Debian python3-grpcio (/usr/bin/python3) and node with tests/interop/node's
 # npm packages (./test.sh installs both); figures 2-5 also Debian postgresql and rabbitmq-server, each started

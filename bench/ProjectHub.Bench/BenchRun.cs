@@ -3,6 +3,7 @@ using ProjectHub.Bench.Ingestion;
 using ProjectHub.Bench.Rpc;
 using ProjectHub.Bench.Lights;
 using ProjectHub.Bench.Report;
+using ProjectHub.Bench.Retention;
 using ProjectHub.Bench.Services;
 using ProjectHub.Bench.Startup;
 
@@ -18,11 +19,11 @@ public static class BenchRun
     private const double BusyLoad = 1.0;
 
     /// <summary>The --only names, in run order; population-pg (3b and 5 on PostgreSQL too) only when named.</summary>
-    public static readonly string[] Figures = ["grpc", "ingestion", "lights", "sweep", "reads", "alerts", "startup", "population-pg"];
+    public static readonly string[] Figures = ["grpc", "ingestion", "lights", "sweep", "reads", "alerts", "startup", "retention", "population-pg"];
 
     /// <summary>Tables in figure order, whatever order they were measured in.</summary>
     private static readonly string[] SectionOrder =
-        ["grpc_servers", "grpc_clients", "ingestion", "lights", "sweep", "alert_latency", "reads", "startup_memory", "memory_database_load"];
+        ["grpc_servers", "grpc_clients", "ingestion", "lights", "sweep", "alert_latency", "reads", "startup_memory", "memory_database_load", "retention"];
 
     public static async Task<int> RunAsync(BenchOptions options, string only, string resultsDirectory)
     {
@@ -80,6 +81,11 @@ public static class BenchRun
             if (Wants("alerts"))
             {
                 await Measure("4. alert latency", async () => [await AlertLatencyBenchmark.RunAsync(options, infra)]);
+            }
+
+            if (Wants("retention"))
+            {
+                await Measure("7. delivery-table retention", async () => [await RetentionBenchmark.RunAsync(options, infra)]);
             }
         }
 

@@ -51,11 +51,16 @@ public static class CommandLineHelp
               Bus:Transport                 InMemory or RabbitMq (InMemory)
               Bus:RabbitMq:Host, Port, VirtualHost, Username, Password   (127.0.0.1, 5672, /, guest, guest)
               Bus:PrefetchCount, Bus:RabbitMq:QueueType, Bus:RetryIntervalsMs   (16, Quorum, 100,500,2000)
+              Messaging:Retention:Interval, Window, BatchSize   prune sent outbox and processed inbox rows
+                                            older than Window every Interval, BatchSize rows per transaction
+                                            (00:10:00, 7.00:00:00, 500); Window must be at least 1.00:00:00
               Registry:Lights:*, Registry:Exit:*, Registry:Ranking:*   rule thresholds (the brief's defaults)
               Approval:Rules:*              approval items, time limits, departments, thresholds
               Escalation:Ladder:Preset      Default or Short ladder (Default)
               Escalation:Recipients:*       who receives each tier's alerts
-              Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files (unset)
+              Calendar:ExtraDirectory       folder of extra cn-YYYY.json holiday files, picked up without a
+                                            restart; a malformed file is refused, the old data stays (unset)
+              Calendar:ReloadInterval       how often that folder is checked (00:01:00)
               OTEL_EXPORTER_OTLP_ENDPOINT   collector address: turns trace and metric export on (unset: off);
                                             OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_PROTOCOL and the other
                                             standard OTEL_* variables apply

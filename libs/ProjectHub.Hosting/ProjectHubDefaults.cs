@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ProjectHub.Calendar;
+using ProjectHub.Hosting.Calendar;
 using ProjectHub.Hosting.Grpc;
 using ProjectHub.Hosting.Health;
 using ProjectHub.Hosting.Observability;
@@ -42,13 +43,13 @@ public static partial class ProjectHubDefaults
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IWorkingCalendar>(provider =>
+        builder.Services.TryAddSingleton(provider =>
         {
-            var calendar = WorkingCalendar.LoadDefault(builder.Configuration["Calendar:ExtraDirectory"]);
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHub.Calendar");
-            calendar.FallbackUsed += (_, e) => CalendarFallback(logger, e.FirstYear, e.LastYear);
-            return calendar;
+            return new ReloadingCalendar(builder.Configuration["Calendar:ExtraDirectory"], (first, last) => CalendarFallback(logger, first, last));
         });
+        builder.Services.TryAddSingleton<IWorkingCalendar>(provider => provider.GetRequiredService<ReloadingCalendar>());
+        builder.Services.AddHostedService<CalendarWatcher>();
         builder.AddProjectHubGrpcServer();
         builder.AddProjectHubHealth();
         builder.AddProjectHubAuthentication(defaultAuthMode);

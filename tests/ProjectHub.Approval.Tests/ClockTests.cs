@@ -70,6 +70,21 @@ public class ClockTests
             item.ReviewPeriods);
     }
 
+    [Theory]
+    // The shipped calendar knows 2025 and 2026. A due date counted into 2027 used Monday–Friday there: provisional.
+    [InlineData("2026-12-10", 5, "2026-12-17", false)]
+    [InlineData("2026-12-24", 10, "2027-01-07", true)]
+    [InlineData("2026-12-31", 1, "2027-01-01", true)]
+    public void A_due_date_counted_into_a_year_without_holiday_data_is_provisional(string accepted, int limit, string due, bool provisional)
+    {
+        var item = InReview(SingleDepartmentItem(limit: limit), accepted, accepted);
+
+        var clock = item.Clock(ChinaCalendar, D(accepted));
+
+        Assert.Equal(D(due), clock.DueDate);
+        Assert.Equal(provisional, clock.DueDateProvisional);
+    }
+
     [Fact]
     public void Overdue_before_a_return_stays_overdue_while_paused()
     {

@@ -176,7 +176,7 @@ internal static class ApprovalCommands
                 Markup.Escape(string.Join(", ", i.Reviews.Select(r => $"{r.DepartmentName}:{Input.Name(r.Status)}"))),
                 i.TimeLimitWorkingDays.ToString(CultureInfo.InvariantCulture), clock.WorkingDaysUsed.ToString(CultureInfo.InvariantCulture),
                 clock.WorkingDaysLeft.ToString(CultureInfo.InvariantCulture),
-                clock.DueDate + (clock.Overdue ? " [red]overdue[/]" : clock.DueSoon ? " [yellow]due soon[/]" : ""));
+                clock.DueDate + (clock.DueDateProvisional ? " " + Provisional.Markup : "") + (clock.Overdue ? " [red]overdue[/]" : clock.DueSoon ? " [yellow]due soon[/]" : ""));
         }
 
         console.Write(table);

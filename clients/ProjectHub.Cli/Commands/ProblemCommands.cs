@@ -70,7 +70,7 @@ internal static class ProblemCommands
                 foreach (var p in response.Problems)
                 {
                     table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.ProjectId), Input.Name(p.Category), Markup.Escape(p.Tier?.ChineseName ?? ""),
-                        Input.Name(p.State), p.TierDeadline + (p.Overdue ? " [red]overdue[/]" : ""), Markup.Escape(p.Description));
+                        Input.Name(p.State), p.TierDeadline + (p.TierDeadlineProvisional ? " " + Provisional.Markup : "") + (p.Overdue ? " [red]overdue[/]" : ""), Markup.Escape(p.Description));
                 }
 
                 cli.Console.Write(table);
@@ -134,7 +134,7 @@ internal static class ProblemCommands
         Row("kind", Input.Name(p.Kind));
         Row("state", Input.Name(p.State));
         Row("tier", $"{p.Tier?.Number} {p.Tier?.ChineseName} ({p.Tier?.Id})");
-        Row("deadline", p.TierDeadline + (p.Overdue ? " (overdue)" : ""));
+        Row("deadline", p.TierDeadline + (p.TierDeadlineProvisional ? " " + Provisional.Text : "") + (p.Overdue ? " (overdue)" : ""));
         Row("raised", $"{p.RaisedBy} {When.Format(p.RaisedAt)}");
         Row("description", p.Description);
         if (p.AcknowledgedBy.Length > 0) Row("acknowledged", $"{p.AcknowledgedBy} {When.Format(p.AcknowledgedAt)}");

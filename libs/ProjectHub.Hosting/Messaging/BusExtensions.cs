@@ -10,7 +10,10 @@ namespace ProjectHub.Hosting.Messaging;
 
 public static class BusExtensions
 {
-    /// <summary>Runs an outbox relay for a service database (call once per DbContext that publishes events).</summary>
+    /// <summary>
+    /// Runs an outbox relay for a service database (call once per DbContext that publishes events), and the retention
+    /// of its delivery tables (<see cref="DeliveryRetention{TContext}"/>, "Messaging:Retention:*", checked here).
+    /// </summary>
     public static WebApplicationBuilder AddOutboxRelay<TContext>(this WebApplicationBuilder builder)
         where TContext : DbContext
     {
@@ -18,6 +21,8 @@ public static class BusExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddHostedService<Observability.OutboxBacklogSampler<TContext>>();
+        builder.Services.TryAddSingleton(DeliveryRetentionSettings.From(builder.Configuration));
+        builder.Services.AddHostedService<DeliveryRetention<TContext>>();
         return builder;
     }
 

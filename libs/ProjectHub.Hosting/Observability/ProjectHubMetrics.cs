@@ -46,6 +46,15 @@ public static class ProjectHubMetrics
     private static readonly ObservableGauge<long> PendingAlerts = Meter.CreateObservableGauge(
         "projecthub.alerts.pending", () => Snapshot(_pendingAlerts, "recipient"), "{alert}", "Unacknowledged alerts per recipient (escalation).");
 
+    private static volatile int _calendarNextYearMissing;
+
+    private static readonly ObservableGauge<int> CalendarNextYearMissing = Meter.CreateObservableGauge(
+        "projecthub.calendar.next_year_missing", () => _calendarNextYearMissing, "{year}",
+        "1 from 1 December while next year's holiday data is missing (deadlines into it are provisional), else 0.");
+
+    /// <summary>The calendar watcher: whether next year's holiday data is missing in the season it is needed.</summary>
+    public static void CalendarNextYear(bool missing) => _calendarNextYearMissing = missing ? 1 : 0;
+
     public static void EventPublished(string eventType) =>
         Published.Add(1, new KeyValuePair<string, object?>("event.type", eventType));
 

@@ -11,6 +11,8 @@ namespace ProjectHub.Approval.Domain;
 /// <param name="DueDate">The last working day allowed; only known while running.</param>
 /// <param name="IsOverdue">Not approved and more working days used than allowed.</param>
 /// <param name="IsDueSoon">Running with one working day left (临期提醒): the due date is the next working day.</param>
+/// <param name="DueDateProvisional">The due date was counted through a year without holiday data (Monday–Friday
+/// there), so it may move once that year's calendar is added.</param>
 public sealed record ApprovalClock(
     ClockState State,
     int TimeLimitWorkingDays,
@@ -18,7 +20,8 @@ public sealed record ApprovalClock(
     int DaysLeft,
     DateOnly? DueDate,
     bool IsOverdue,
-    bool IsDueSoon)
+    bool IsDueSoon,
+    bool DueDateProvisional = false)
 {
     /// <summary>More days used than allowed, whether or not the item has since been approved.</summary>
     public bool ExceededLimit => DaysUsed > TimeLimitWorkingDays;
@@ -49,7 +52,8 @@ public sealed record ApprovalClock(
             ? calendar.AddWorkingDays(last.AcceptedOn, timeLimitWorkingDays - usedBeforeLast)
             : null;
         var overdue = state is ClockState.Running or ClockState.Paused && used > timeLimitWorkingDays;
-        return new(state, timeLimitWorkingDays, used, left, due, overdue, state == ClockState.Running && left == 1);
+        var provisional = due is { } dueDate && !calendar.KnowsYears(last.AcceptedOn, dueDate);
+        return new(state, timeLimitWorkingDays, used, left, due, overdue, state == ClockState.Running && left == 1, provisional);
     }
 
     /// <summary>Working days of one period up to <paramref name="today"/>; a period after today counts nothing.</summary>

@@ -173,6 +173,7 @@ public static partial class ApprovalWire
         WorkingDaysUsed = clock.DaysUsed,
         WorkingDaysLeft = clock.DaysLeft,
         DueDate = WireDate.ToWire(clock.DueDate),
+        DueDateProvisional = clock.DueDateProvisional,
         Overdue = clock.IsOverdue,
         DueSoon = clock.IsDueSoon,
     };

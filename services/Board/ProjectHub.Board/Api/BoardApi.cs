@@ -64,6 +64,7 @@ public static class BoardApi
                     tierName = p.Tier?.ChineseName ?? "",
                     state = Views.StateName(p.State),
                     deadline = p.TierDeadline,
+                    deadlineProvisional = p.TierDeadlineProvisional,
                     overdue = p.Overdue,
                 }).ToList(),
             });

@@ -44,7 +44,7 @@ function problemItem(p, ladder) {
   return el("li", { "data-problem": p.id },
     el("div", {}, p.supervision ? el("span", { class: "badge", text: "督办" }) : null, el("span", { class: "badge", text: p.category }),
       p.overdue ? el("span", { class: "badge overdue", text: "已超期" }) : null, p.description),
-    el("div", { class: "status", text: `当前：第 ${p.tierNumber} 级 ${p.tierName} · ${p.state}` + (p.deadline ? ` · 本级期限 ${p.deadline}` : "") }),
+    el("div", { class: "status", text: `当前：第 ${p.tierNumber} 级 ${p.tierName} · ${p.state}` + (p.deadline ? ` · 本级期限 ${p.deadline}` + (p.deadlineProvisional ? "（暂定：该年节假日安排未发布，按周一至周五计算）" : "") : "") }),
     el("ol", { class: "ladder", "aria-label": "协调层级" }, ...ladder.map((name, i) =>
       el("li", { class: i + 1 === p.tierNumber ? "here" : null, "aria-current": i + 1 === p.tierNumber ? "step" : null, text: `${i + 1}. ${name}` }))));
 }

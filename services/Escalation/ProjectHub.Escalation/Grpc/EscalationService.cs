@@ -15,7 +15,7 @@ namespace ProjectHub.Escalation.Grpc;
 /// values and authorize the caller (<see cref="Access.EscalationAccess"/>) before writing. Every method needs an
 /// authenticated caller; refusals become statuses in the hosting library's error interceptor.
 /// </summary>
-public sealed class EscalationService(IServiceProvider services, Ladder ladder, TimeProvider time) : V1.Escalation.EscalationBase
+public sealed class EscalationService(IServiceProvider services, Ladder ladder, TimeProvider time, ProjectHub.Calendar.IWorkingCalendar calendar) : V1.Escalation.EscalationBase
 {
     public const string Name = "projecthub.escalation.v1.Escalation";
 
@@ -36,7 +36,7 @@ public sealed class EscalationService(IServiceProvider services, Ladder ladder, 
             request.OverdueOnly, request.PageSize, request.PageToken, context.Caller(), context.CancellationToken);
         var now = time.GetUtcNow();
         var response = new ListProblemsResponse { NextPageToken = next };
-        response.Problems.AddRange(rows.Select(r => EscalationWire.ToWire(r, ladder, now)));
+        response.Problems.AddRange(rows.Select(r => EscalationWire.ToWire(r, ladder, now, calendar)));
         return response;
     }
 
@@ -80,7 +80,7 @@ public sealed class EscalationService(IServiceProvider services, Ladder ladder, 
     public override async Task<V1.Alert> AcknowledgeAlert(AcknowledgeAlertRequest request, ServerCallContext context) =>
         EscalationWire.ToWire(await Use<AlertQueries>().AcknowledgeAsync(request.AlertId, context.Caller(), context.CancellationToken));
 
-    private V1.Problem ToWire(Persistence.ProblemRow row) => EscalationWire.ToWire(row, ladder, time.GetUtcNow());
+    private V1.Problem ToWire(Persistence.ProblemRow row) => EscalationWire.ToWire(row, ladder, time.GetUtcNow(), calendar);
 
     // Resolved per call from the call's scope, so each RPC builds only what it needs.
     private T Use<T>()

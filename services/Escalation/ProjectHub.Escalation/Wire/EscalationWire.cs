@@ -1,3 +1,5 @@
+using ProjectHub.Calendar;
+using ProjectHub.Domain;
 using ProjectHub.Escalation.Domain.Ladders;
 using ProjectHub.Escalation.Persistence;
 using ProjectHub.Wire;
@@ -27,7 +29,7 @@ public static class EscalationWire
         return message;
     }
 
-    public static V1.Problem ToWire(ProblemRow row, Ladder ladder, DateTimeOffset now)
+    public static V1.Problem ToWire(ProblemRow row, Ladder ladder, DateTimeOffset now, IWorkingCalendar calendar)
     {
         var state = System.Enum.Parse<D.ProblemState>(row.State);
         var message = new V1.Problem
@@ -43,6 +45,7 @@ public static class EscalationWire
             TierEnteredAt = WireDate.Instant(row.TierEnteredAt),
             TierDeadline = WireDate.ToWire(row.TierDeadline),
             Overdue = state != D.ProblemState.Resolved && D.EscalationRules.IsOverdue(row.TierDeadline, now),
+            TierDeadlineProvisional = !calendar.KnowsYears(ShanghaiTime.DateOf(row.TierEnteredAt), row.TierDeadline),
             AcknowledgedBy = row.AcknowledgedBy ?? "",
             ResolvedBy = row.ResolvedBy ?? "",
             Resolution = row.Resolution ?? "",
