@@ -22,6 +22,12 @@ public class PrivateInfrastructure
     public string PostgresConnectionString(string database) =>
         _settings["PROJECTHUB_PG"] + $";Database={database};Pooling=true;Timeout=15";
 
+    /// <summary>
+    /// False for tests that need PostgreSQL alone: fewer RabbitMQ nodes starting at once on a small machine (each test
+    /// project runs in its own process, in parallel with the others).
+    /// </summary>
+    protected virtual bool NeedsRabbitMq => true;
+
     public async Task InitializeAsync()
     {
         var missing = new List<string>();
@@ -30,7 +36,7 @@ public class PrivateInfrastructure
             missing.Add($"postgresql ({PgCtl} not found)");
         }
 
-        if (!File.Exists(RabbitMqServer))
+        if (NeedsRabbitMq && !File.Exists(RabbitMqServer))
         {
             missing.Add($"rabbitmq-server ({RabbitMqServer} not found)");
         }
@@ -43,7 +49,7 @@ public class PrivateInfrastructure
         }
 
         _script = Path.Combine(FindRepoRoot(), "deploy", "local", "infra.sh");
-        var output = await RunAsync("start");
+        var output = await RunAsync(NeedsRabbitMq ? "start" : "start-postgres");
         _settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith("PROJECTHUB_", StringComparison.Ordinal) && line.Contains('='))
             .ToDictionary(line => line[..line.IndexOf('=')], line => line[(line.IndexOf('=') + 1)..]);

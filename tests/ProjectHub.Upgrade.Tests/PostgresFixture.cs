@@ -4,9 +4,11 @@ using ProjectHub.Testing;
 
 namespace ProjectHub.Upgrade.Tests;
 
-/// <summary>A private PostgreSQL (and RabbitMQ, unused here) for the PostgreSQL upgrade tests.</summary>
+/// <summary>A private PostgreSQL (no RabbitMQ) for the PostgreSQL upgrade and backup tests.</summary>
 public sealed class PostgresFixture : PrivateInfrastructure, IAsyncLifetime
 {
+    protected override bool NeedsRabbitMq => false;
+
     private const string Psql = "/usr/lib/postgresql/15/bin/psql";
     private int _databases;
 
