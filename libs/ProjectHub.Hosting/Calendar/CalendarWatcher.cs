@@ -54,7 +54,7 @@ public sealed partial class CalendarWatcher(ReloadingCalendar calendar, IConfigu
         if (missing && _warnedOn != today)
         {
             _warnedOn = today;
-            NextYearMissing(logger, today.Year + 1, directory ?? "(Calendar:ExtraDirectory is not set)");
+            NextYearMissing(logger, today.Year + 1, directory ?? "the folder Calendar:ExtraDirectory names (set it first)");
         }
     }
 
