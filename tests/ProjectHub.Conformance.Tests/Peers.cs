@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Conformance.Tests;
 
@@ -16,7 +17,7 @@ public static class Peers
 
     public static string? Node => Environment.GetEnvironmentVariable("PROJECTHUB_NODE") is { Length: > 0 } node ? node : FindOnPath("node");
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => ChildProcess.RepoRoot;
 
     public static string InteropDir => Environment.GetEnvironmentVariable("PROJECTHUB_INTEROP_DIR") is { Length: > 0 } dir
         ? dir
@@ -58,9 +59,6 @@ public static class Peers
     {
         var info = new ProcessStartInfo(fileName)
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             RedirectStandardInput = true,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
@@ -70,41 +68,24 @@ public static class Peers
             info.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        ProcessResult result;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            result = await ChildProcess.RunAsync(info, TimeSpan.FromSeconds(60));
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException e)
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"`{fileName} {string.Join(' ', arguments)}` did not finish within 60 s. stderr: {await stderr}");
+            Assert.Fail($"`{fileName} {string.Join(' ', arguments)}` did not finish within 60 s: {e.Message}");
+            throw;
         }
 
-        var output = await stdout;
-        if (process.ExitCode != 0)
+        var output = result.Stdout;
+        if (result.ExitCode != 0)
         {
-            Assert.Fail($"`{Path.GetFileName(fileName)} {string.Join(' ', arguments.Skip(1))}` exited {process.ExitCode}.\nstdout: {output}\nstderr: {await stderr}");
+            Assert.Fail($"`{Path.GetFileName(fileName)} {string.Join(' ', arguments.Skip(1))}` exited {result.ExitCode}.\nstdout: {output}\nstderr: {result.Stderr}");
         }
 
         return JsonDocument.Parse(output).RootElement.Clone();
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ProjectHub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ProjectHub.sln above {AppContext.BaseDirectory}.");
     }
 
     private static string? FindOnPath(string name) =>

@@ -48,7 +48,7 @@ public class PrivateInfrastructure
                 ". Run ./test.sh (it installs them) or: apt-get install -y --no-install-recommends rabbitmq-server postgresql");
         }
 
-        _script = Path.Combine(FindRepoRoot(), "deploy", "local", "infra.sh");
+        _script = Path.Combine(ChildProcess.RepoRoot, "deploy", "local", "infra.sh");
         var output = await RunAsync(NeedsRabbitMq ? "start" : "start-postgres");
         _settings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith("PROJECTHUB_", StringComparison.Ordinal) && line.Contains('='))
@@ -78,7 +78,7 @@ public class PrivateInfrastructure
 
     private async Task<string> RunAsync(params string[] command)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash");
         start.ArgumentList.Add(_script);
         start.ArgumentList.Add("--dir");
         start.ArgumentList.Add(_directory);
@@ -87,39 +87,13 @@ public class PrivateInfrastructure
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"infra.sh {string.Join(' ', command)} did not finish in 2 minutes: {await stderr}");
-        }
-
-        if (process.ExitCode != 0)
+        var result = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
+        if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"infra.sh {string.Join(' ', command)} failed (exit {process.ExitCode}):\n{await stderr}\n{await stdout}");
+                $"infra.sh {string.Join(' ', command)} failed (exit {result.ExitCode}):\n{result.Stderr}\n{result.Stdout}");
         }
 
-        return await stdout;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "deploy", "local", "infra.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"deploy/local/infra.sh not found above {AppContext.BaseDirectory}");
+        return result.Stdout;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProjectHub.Testing;
 
 namespace ProjectHub.Upgrade.Tests;
 
@@ -10,7 +11,7 @@ public static class BackupScript
 
     private static readonly string[] PostgresClient = ["pg_dump", "pg_restore", "psql"];
 
-    public static string Path { get; } = System.IO.Path.Combine(RepoRoot(), "deploy", "local", "backup.sh");
+    public static string Path { get; } = System.IO.Path.Combine(ChildProcess.RepoRoot, "deploy", "local", "backup.sh");
 
     /// <summary>Fails (never skips) naming the missing PostgreSQL client tool and its Debian package.</summary>
     public static void RequirePostgresClient()
@@ -51,9 +52,9 @@ public static class BackupScript
         return result.Stderr;
     }
 
-    public static async Task<ScriptResult> TryRunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static async Task<ProcessResult> TryRunAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash");
         start.ArgumentList.Add(Path);
         foreach (var argument in arguments)
         {
@@ -68,35 +69,6 @@ public static class BackupScript
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"backup.sh {string.Join(' ', arguments)} did not finish in 2 minutes: {await stderr}");
-        }
-
-        return new ScriptResult(process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "deploy", "local", "backup.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"deploy/local/backup.sh not found above {AppContext.BaseDirectory}");
+        return await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
     }
 }
-
-public sealed record ScriptResult(int ExitCode, string Stdout, string Stderr);

@@ -42,19 +42,14 @@ public sealed class PostgresFixture : PrivateInfrastructure, IAsyncLifetime
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         var start = new ProcessStartInfo(Psql)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
             ArgumentList = { "-h", target.Host!, "-p", target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", target.Username!,
                 "-d", target.Database!, "-v", "ON_ERROR_STOP=1", "-q", "-f", dump },
         };
         start.Environment["PGPASSWORD"] = target.Password;
-        using var psql = Process.Start(start)!;
-        var errors = psql.StandardError.ReadToEndAsync();
-        await psql.StandardOutput.ReadToEndAsync();
-        await psql.WaitForExitAsync();
+        var psql = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(2));
         if (psql.ExitCode != 0)
         {
-            throw new InvalidOperationException($"psql could not restore {dump}: {await errors}");
+            throw new InvalidOperationException($"psql could not restore {dump}: {psql.Stderr}");
         }
     }
 }

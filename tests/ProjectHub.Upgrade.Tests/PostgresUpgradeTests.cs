@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProjectHub.Hosting;
 using ProjectHub.Hosting.Security;
 using ProjectHub.Registry;
-using ProjectHub.Registry.Persistence;
 
 namespace ProjectHub.Upgrade.Tests;
 
@@ -64,11 +62,7 @@ public sealed class PostgresUpgradeTests(PostgresFixture postgres)
         return connection;
     }
 
-    private static List<string> MigrationsOfRegistry()
-    {
-        using var context = new RegistryPostgresDbContext(new DbContextOptionsBuilder<RegistryPostgresDbContext>().UseNpgsql("Host=unused").Options);
-        return context.Database.GetMigrations().ToList();
-    }
+    private static List<string> MigrationsOfRegistry() => ServiceContexts.MigrationsOf("Registry", "Postgres");
 
     private static async Task<List<string>> AppliedAsync(string connectionString)
     {

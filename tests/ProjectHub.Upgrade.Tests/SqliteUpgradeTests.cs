@@ -1,10 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using ProjectHub.Hosting;
 using ProjectHub.Hosting.Database;
 using ProjectHub.Hosting.Security;
 using ProjectHub.Registry;
-using ProjectHub.Registry.Persistence;
 
 namespace ProjectHub.Upgrade.Tests;
 
@@ -77,17 +75,7 @@ public sealed class SqliteUpgradeTests
         return connection;
     }
 
-    /// <summary>Every migration this release has for the service on SQLite, oldest first.</summary>
-    public static IReadOnlyList<string> MigrationsOf(string service)
-    {
-        using DbContext context = service switch
-        {
-            "Registry" => new RegistrySqliteDbContext(new DbContextOptionsBuilder<RegistrySqliteDbContext>().UseSqlite("Data Source=:memory:").Options),
-            "Approval" => new Approval.Persistence.ApprovalSqliteDbContext(new DbContextOptionsBuilder<Approval.Persistence.ApprovalSqliteDbContext>().UseSqlite("Data Source=:memory:").Options),
-            _ => new Escalation.Persistence.EscalationSqliteDbContext(new DbContextOptionsBuilder<Escalation.Persistence.EscalationSqliteDbContext>().UseSqlite("Data Source=:memory:").Options),
-        };
-        return context.Database.GetMigrations().ToList();
-    }
+    private static List<string> MigrationsOf(string service) => ServiceContexts.MigrationsOf(service, "Sqlite");
 
     private static async Task<List<string>> AppliedAsync(string directory, string service)
     {

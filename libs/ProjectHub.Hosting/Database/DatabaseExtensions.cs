@@ -69,42 +69,31 @@ public static partial class DatabaseExtensions
     /// this release's latest migration; with false (production, where the `migrate` command runs first) the host
     /// refuses to start against a database that is behind, naming the missing migrations.
     /// </summary>
-    public static async Task InitializeDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        if (configuration.GetValue("Database:MigrateOnStart", true))
-        {
-            await services.MigrateDatabasesAsync(cancellationToken);
-            return;
-        }
-
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHub.Database");
-        foreach (var registration in services.GetServices<DatabaseRegistration>())
-        {
-            await using var scope = services.CreateAsyncScope();
-            var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            var pending = await DatabaseMigrator.PendingAsync(context, cancellationToken);
-            if (pending.Count > 0)
-            {
-                throw new DatabaseBehindException(registration.Name, pending);
-            }
-
-            DatabaseReady(logger, registration.Name, context.Database.ProviderName);
-        }
-    }
+    public static Task InitializeDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.PrepareDatabasesAsync(services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStart", true), cancellationToken);
 
     /// <summary>Migrates every registered database (the `migrate` command, and the start with MigrateOnStart).</summary>
-    public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.PrepareDatabasesAsync(migrate: true, cancellationToken);
+
+    private static async Task PrepareDatabasesAsync(this IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHub.Database");
         foreach (var registration in services.GetServices<DatabaseRegistration>())
         {
             await using var scope = services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            var applied = await DatabaseMigrator.MigrateAsync(context, cancellationToken);
-            if (applied.Count > 0)
+            if (migrate)
             {
-                DatabaseMigrated(logger, registration.Name, context.Database.ProviderName, applied);
+                var applied = await DatabaseMigrator.MigrateAsync(context, cancellationToken);
+                if (applied.Count > 0)
+                {
+                    DatabaseMigrated(logger, registration.Name, context.Database.ProviderName, applied);
+                }
+            }
+            else if (await DatabaseMigrator.PendingAsync(context, cancellationToken) is { Count: > 0 } pending)
+            {
+                throw new DatabaseBehindException(registration.Name, pending);
             }
 
             DatabaseReady(logger, registration.Name, context.Database.ProviderName);

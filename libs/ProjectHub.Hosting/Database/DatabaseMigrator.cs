@@ -101,19 +101,12 @@ public static class DatabaseMigrator
     }
 
     /// <summary>The migrations this release has that the database has not applied (empty: up to date).</summary>
-    public static async Task<IReadOnlyList<string>> PendingAsync(DbContext context, CancellationToken cancellationToken)
-    {
-        var history = context.GetService<IHistoryRepository>();
-        var applied = await history.ExistsAsync(cancellationToken)
-            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Select(r => r.MigrationId).ToHashSet(StringComparer.Ordinal)
-            : [];
-        return context.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
-    }
+    public static async Task<IReadOnlyList<string>> PendingAsync(DbContext context, CancellationToken cancellationToken) =>
+        (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
 
     private static async Task<string?> RecordBaselineIfLegacyAsync(DbContext context, CancellationToken cancellationToken)
     {
-        var history = context.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(cancellationToken) && (await history.GetAppliedMigrationsAsync(cancellationToken)).Count > 0)
+        if ((await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
         {
             return null;
         }
@@ -127,7 +120,7 @@ public static class DatabaseMigrator
             return null;
         }
 
-        await context.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await context.Database.ExecuteSqlRawAsync(context.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
         var productVersion = typeof(DbContext).Assembly.GetName().Version?.ToString(3) ?? "10.0";
         // ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a replica that got here first already recorded it.
         var inserted = await context.Database.ExecuteSqlAsync(
@@ -138,32 +131,10 @@ public static class DatabaseMigrator
 
     private static async Task<bool> TableExistsAsync(DbContext context, string table, CancellationToken cancellationToken)
     {
-        var sql = context.Database.IsSqlite()
-            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
-            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
-        var connection = context.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        var count = context.Database.IsSqlite()
+            ? context.Database.SqlQuery<long>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {table}")
+            : context.Database.SqlQuery<long>(
+                $"SELECT COUNT(*) AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {table}");
+        return await count.SingleAsync(cancellationToken) > 0;
     }
 }
