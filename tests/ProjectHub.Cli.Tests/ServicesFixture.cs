@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class ServicesFixture : IAsyncLifetime
     private readonly List<WebApplication> _started = [];
     private string _directory = "";
 
-    public ManualTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
     public int RegistryPort { get; } = FreePort.Next();
     public int ApprovalPort { get; } = FreePort.Next();
     public int EscalationPort { get; } = FreePort.Next();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -25,7 +26,7 @@ public sealed class RetentionTests : IAsyncLifetime
     private static readonly DateTimeOffset Start = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("projecthub-retention-").FullName;
-    private readonly ManualTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private readonly List<WebApplication> _apps = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -273,12 +274,15 @@ public sealed class RetentionTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<TestDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>Polls <paramref name="condition"/>, moving the fake clock one retention interval (100 ms) per poll so the
+    /// service's loop, which waits on that clock, gets its turns; 15 s of real time at most.</summary>
+    private async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "condition not met within 15 s");
+            _time.Advance(TimeSpan.FromMilliseconds(100));
             await Task.Delay(50);
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ProjectHub.ClientDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +33,7 @@ public sealed class DailySweepReplicaTests(InfrastructureFixture infra)
                 : $"Data Source={Path.Combine(shared, "registry.db")}",
             ["Registry:DailySweep"] = "true",
         };
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         try
         {
             // One after the other, as a rollout starts them: the first creates the schema.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ProjectHub.Infrastructure.Tests;
 public sealed class RetentionPostgresTests(InfrastructureFixture infra) : IAsyncLifetime
 {
 
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
     private readonly string _database = "retention_" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<WebApplication> _apps = [];
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class DomainMetricsTests
         var pending = new ConcurrentDictionary<string, long>();
         var escalations = new ConcurrentDictionary<int, long>();
         using var listener = Listen(lights, pending, escalations);
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var system = await InProcessSystem.StartAsync(clock);
         var registry = new ProjectRegistryClient(system.RegistryChannel);
         var escalation = new EscalationClient(system.EscalationChannel);

@@ -10,7 +10,7 @@ namespace ProjectHub.Testing;
 
 /// <summary>
 /// One real service, composed exactly as its host composes it (<see cref="ProjectHubHost.BuildAsync"/>), on a free
-/// port with its own SQLite files in a temp directory, a hand-set clock and the in-process bus; called over real gRPC
+/// port with its own SQLite files in a temp directory, the caller's clock (a FakeTimeProvider in the tests: advancing it fires the timers of background loops that are on, so hosts turn off the loops their tests drive by hand) and the in-process bus; called over real gRPC
 /// through <see cref="Channel"/>.
 /// </summary>
 public sealed class ServiceTestHost : IAsyncDisposable

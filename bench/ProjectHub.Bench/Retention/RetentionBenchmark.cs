@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -66,7 +67,7 @@ public static class RetentionBenchmark
         using (database)
         {
             Console.Error.WriteLine($"  retention on {database.Name} …");
-            var clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
             builder.Configuration["Database:Directory"] = database.Directory;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,7 +24,7 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private ServiceTestHost? _host;
 
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
 
     /// <summary>Calls carry no token unless they pass one (<see cref="As"/>), so "no token" can be tested too.</summary>
     public V1.Approvals.ApprovalsClient Approvals { get; private set; } = null!;
@@ -48,10 +49,12 @@ public sealed class ApprovalServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Sets the clock to <paramref name="hour"/>:00 Asia/Shanghai on <paramref name="isoDate"/>.</summary>
+    /// <remarks>The tests of the collection share one host and each sets its own dates, so the clock may move back:
+    /// AdjustTime (a clock set by hand) does that without firing timers; the overdue sweep is run by the tests.</remarks>
     public void At(string isoDate, int hour = 10)
     {
         var date = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Time.Set(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), Shanghai));
+        Time.AdjustTime(new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, 0)), Shanghai));
     }
 
     /// <summary>The owner unit of every case <see cref="OpenAsync"/> opens.</summary>

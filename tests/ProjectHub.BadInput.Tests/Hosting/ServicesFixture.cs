@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
@@ -34,7 +35,7 @@ public sealed class ServicesFixture : IAsyncLifetime
     private ServiceTestHost? _approval;
     private ServiceTestHost? _escalation;
 
-    public ManualTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     /// <summary>Admin, so authorization never hides validation.</summary>
     public static CallOptions Admin(TimeSpan timeout) => TestTokens.As(TestTokens.Admin).WithDeadline(DateTime.UtcNow + timeout);

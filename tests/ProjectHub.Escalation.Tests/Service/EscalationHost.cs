@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MassTransit;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public sealed class EscalationHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsDirectory;
 
-    private EscalationHost(WebApplication app, ManualTimeProvider clock, string directory, bool ownsDirectory, GrpcChannel channel)
+    private EscalationHost(WebApplication app, FakeTimeProvider clock, string directory, bool ownsDirectory, GrpcChannel channel)
     {
         _app = app;
         Clock = clock;
@@ -34,7 +35,7 @@ public sealed class EscalationHost : IAsyncDisposable
         Client = new V1.Escalation.EscalationClient(channel.WithDefaults());
     }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public string Directory { get; }
     public GrpcChannel Channel { get; }
     public V1.Escalation.EscalationClient Client { get; }
@@ -44,9 +45,9 @@ public sealed class EscalationHost : IAsyncDisposable
         new(year, month, day, hour, minute, 0, ShanghaiTime.Offset);
 
     public static async Task<EscalationHost> StartAsync(
-        ManualTimeProvider? clock = null, string? directory = null, IDictionary<string, string?>? settings = null)
+        FakeTimeProvider? clock = null, string? directory = null, IDictionary<string, string?>? settings = null)
     {
-        clock ??= new ManualTimeProvider(Shanghai(2026, 3, 2, 9));
+        clock ??= new FakeTimeProvider(Shanghai(2026, 3, 2, 9));
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "escalation-tests-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);

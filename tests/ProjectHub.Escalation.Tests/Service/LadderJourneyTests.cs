@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ProjectHub.Escalation.V1;
 using Grpc.Core;
 using ProjectHub.Testing;
@@ -23,13 +24,13 @@ public sealed class LadderJourneyTests
     [Fact]
     public async Task A_daily_sweep_drives_a_problem_up_the_default_ladder_on_the_working_day_dates()
     {
-        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 2, 10, 10)));
+        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 2, 10, 10)));
         var problem = await RaiseAsync(host);
         Assert.Equal("2026-02-13", problem.TierDeadline);
 
         for (var day = new DateOnly(2026, 2, 11); day <= new DateOnly(2026, 4, 14); day = day.AddDays(1))
         {
-            host.Clock.Set(Shanghai(day.Year, day.Month, day.Day, 0, 5));
+            host.Clock.SetUtcNow(Shanghai(day.Year, day.Month, day.Day, 0, 5));
             await host.SweepAsync();
         }
 
@@ -47,10 +48,10 @@ public sealed class LadderJourneyTests
     [Fact]
     public async Task One_sweep_after_downtime_catches_up_tier_by_tier_on_the_same_dates()
     {
-        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 2, 10, 10)));
+        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 2, 10, 10)));
         var problem = await RaiseAsync(host);
 
-        host.Clock.Set(Shanghai(2026, 4, 1, 9));
+        host.Clock.SetUtcNow(Shanghai(2026, 4, 1, 9));
         await host.SweepAsync();
 
         await AssertJourneyAsync(host, problem.Id, DefaultJourney);
@@ -63,14 +64,14 @@ public sealed class LadderJourneyTests
     public async Task The_short_preset_is_chosen_by_configuration_alone()
     {
         await using var host = await StartAsync(
-            new ManualTimeProvider(Shanghai(2026, 2, 10, 10)),
+            new FakeTimeProvider(Shanghai(2026, 2, 10, 10)),
             settings: new Dictionary<string, string?> { ["Escalation:Ladder:Preset"] = "Short", ["Escalation:Ladder:TopTierReminderAfterWorkingDays"] = "3" });
 
         var ladder = await host.Client.GetLadderAsync(new GetLadderRequest(), Drc);
         Assert.Equal(["RESPONSIBLE_UNIT", "INDUSTRY_DEPARTMENT", "VICE_MAYOR", "STANDING_COMMITTEE"], ladder.Tiers.Select(t => t.Id));
 
         var problem = await RaiseAsync(host);
-        host.Clock.Set(Shanghai(2026, 3, 11, 12));
+        host.Clock.SetUtcNow(Shanghai(2026, 3, 11, 12));
         await host.SweepAsync();
 
         await AssertJourneyAsync(host, problem.Id,

@@ -81,7 +81,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         Assert.Equal(ProblemState.Acknowledged, acknowledged.State);
         Assert.Equal("unit-1", acknowledged.AcknowledgedBy);
 
-        _host.Clock.Set(Shanghai(2026, 3, 4, 15));
+        _host.Clock.SetUtcNow(Shanghai(2026, 3, 4, 15));
         var resolved = await Client.ResolveProblemAsync(new ResolveProblemRequest { ProblemId = problem.Id, Resolution = "已完成签约" }, TestTokens.As(Unit));
         Assert.Equal(ProblemState.Resolved, resolved.State);
         Assert.Equal("已完成签约", resolved.Resolution);
@@ -132,7 +132,7 @@ public sealed class ProblemLifecycleTests : IAsyncLifetime
         Assert.Equal(third.Id, Assert.Single(resolved.Problems).Id);
 
         Assert.Empty((await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true }, Drc)).Problems);
-        _host.Clock.Set(Shanghai(2026, 3, 6, 9)); // tier-1 deadline Thu 03-05 passed, not yet swept
+        _host.Clock.SetUtcNow(Shanghai(2026, 3, 6, 9)); // tier-1 deadline Thu 03-05 passed, not yet swept
         var overdue = await Client.ListProblemsAsync(new ListProblemsRequest { OverdueOnly = true }, Drc);
         Assert.Equal(new[] { land.Id, funding.Id }.Order(), overdue.Problems.Select(p => p.Id).Order());
         Assert.All(overdue.Problems, p => Assert.True(p.Overdue));

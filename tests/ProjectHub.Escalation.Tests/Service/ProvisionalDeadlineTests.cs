@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Grpc.Core;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Testing;
@@ -14,7 +15,7 @@ public sealed class ProvisionalDeadlineTests
     [Fact]
     public async Task A_deadline_inside_known_years_is_not_provisional()
     {
-        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 2, 10, 10)));
+        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 2, 10, 10)));
         var problem = await RaiseAsync(host);
 
         Assert.Equal("2026-02-13", problem.TierDeadline);
@@ -24,7 +25,7 @@ public sealed class ProvisionalDeadlineTests
     [Fact]
     public async Task A_deadline_counted_into_a_year_without_holiday_data_is_provisional_in_every_answer()
     {
-        await using var host = await StartAsync(new ManualTimeProvider(Shanghai(2026, 12, 30, 10)));
+        await using var host = await StartAsync(new FakeTimeProvider(Shanghai(2026, 12, 30, 10)));
         var problem = await RaiseAsync(host);
 
         Assert.StartsWith("2027-", problem.TierDeadline, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Escalation.V1;
 using ProjectHub.Testing;
@@ -11,7 +12,7 @@ public sealed class TwoInstanceSweepTests
     [Fact]
     public async Task Concurrent_sweeps_of_two_instances_escalate_exactly_once()
     {
-        var clock = new ManualTimeProvider(Shanghai(2026, 3, 2, 9));
+        var clock = new FakeTimeProvider(Shanghai(2026, 3, 2, 9));
         await using var first = await StartAsync(clock);
         await using var second = await StartAsync(clock, directory: first.Directory);
 
@@ -25,7 +26,7 @@ public sealed class TwoInstanceSweepTests
         }
 
         // Tier 1 deadline Thu 03-05 → tier 2 from Fri 03-06, deadline Fri 03-13 → tier 3 from Sat 03-14: two climbs each.
-        clock.Set(Shanghai(2026, 3, 16, 9));
+        clock.SetUtcNow(Shanghai(2026, 3, 16, 9));
         for (var round = 0; round < 3; round++)
         {
             await Task.WhenAll(Task.Run(first.SweepAsync), Task.Run(second.SweepAsync));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using ProjectHub.Calendar;
@@ -56,7 +57,7 @@ public sealed class CalendarReloadTests : IDisposable
     [Fact]
     public void From_1_December_a_missing_next_year_is_warned_once_a_day_until_its_file_arrives()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.FromHours(8)));
         var (watcher, _, log) = Watcher(clock);
 
         watcher.Check(_directory);
@@ -79,7 +80,7 @@ public sealed class CalendarReloadTests : IDisposable
     }
 
     private (CalendarWatcher Watcher, ReloadingCalendar Calendar, CollectingLogger Log) Watcher(DateTimeOffset now) =>
-        Watcher(new ManualTimeProvider(now));
+        Watcher(new FakeTimeProvider(now));
 
     private (CalendarWatcher Watcher, ReloadingCalendar Calendar, CollectingLogger Log) Watcher(TimeProvider clock)
     {

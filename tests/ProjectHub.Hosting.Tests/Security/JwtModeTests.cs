@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Grpc.Core;
 using ProjectHub.Security;
 using ProjectHub.Testing;
@@ -47,7 +48,7 @@ public sealed class JwtModeTests
     [Fact]
     public async Task Keys_come_from_a_jwks_address_and_a_rotated_key_is_fetched_when_a_token_names_it()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var idp = await JwksServer.StartAsync();
         await using var host = await AuthHost.StartAsync(
             Jwt(("Auth:JwksUrl", idp.Address + "/keys"), ("Auth:RequireHttpsMetadata", "false")), clock: clock);

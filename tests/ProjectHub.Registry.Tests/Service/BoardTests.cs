@@ -82,7 +82,9 @@ public sealed class BoardTests(BoardTests.Data data) : IClassFixture<BoardTests.
     public async Task Reports_due_count_whole_past_weeks_and_on_time_means_by_the_next_day()
     {
         // A week later: the week of 03-02 ended on 03-08 and was reported on 03-02 (on time) by A, B and C.
-        host.Clock.Advance(TimeSpan.FromDays(7));
+        // The class shares one host, so the clock is set back afterwards (AdjustTime: a clock set by hand, no timers fire).
+        var now = host.Clock.GetUtcNow();
+        host.Clock.AdjustTime(now.AddDays(7));
         try
         {
             var ranking = await host.Client.RankUnitsAsync(new RankUnitsRequest { FromDate = "2026-03-02", ToDate = "2026-03-09" });
@@ -91,7 +93,7 @@ public sealed class BoardTests(BoardTests.Data data) : IClassFixture<BoardTests.
         }
         finally
         {
-            host.Clock.Advance(TimeSpan.FromDays(-7));
+            host.Clock.AdjustTime(now);
         }
     }
 

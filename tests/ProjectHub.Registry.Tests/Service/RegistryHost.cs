@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class RegistryHost : IAsyncLifetime
 
     private ServiceTestHost? _host;
 
-    public ManualTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     public V1.ProjectRegistry.ProjectRegistryClient Client { get; private set; } = null!;
 
@@ -39,7 +40,12 @@ public sealed class RegistryHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await ServiceTestHost.StartAsync(RegistryServiceRegistration.Module, Clock,
-            new Dictionary<string, string?> { ["Logging:LogLevel:MassTransit"] = "Warning" });
+            new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:MassTransit"] = "Warning",
+                // The tests run sweeps themselves (EvaluateLights); the nightly one would fire whenever they advance the clock.
+                ["Registry:DailySweep"] = "false",
+            });
         // Both through the client defaults (a deadline on every call); Client adds the DRC token where a call has none.
         Client = new V1.ProjectRegistry.ProjectRegistryClient(_host.Channel.Calling(TestTokens.Drc));
         Bare = new V1.ProjectRegistry.ProjectRegistryClient(_host.Channel.WithDefaults());
