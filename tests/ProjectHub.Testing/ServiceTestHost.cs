@@ -10,8 +10,9 @@ namespace ProjectHub.Testing;
 
 /// <summary>
 /// One real service, composed exactly as its host composes it (<see cref="ProjectHubHost.BuildAsync"/>), on a free
-/// port with its own SQLite files in a temp directory, the caller's clock (a FakeTimeProvider in the tests: advancing it fires the timers of background loops that are on, so hosts turn off the loops their tests drive by hand) and the in-process bus; called over real gRPC
-/// through <see cref="Channel"/>.
+/// port with its own SQLite files in a temp directory, the caller's clock and the in-process bus; called over real gRPC
+/// through <see cref="Channel"/>. The clock is a FakeTimeProvider in the tests: advancing it fires the timers of the
+/// background loops that are on, so a host turns off the loops its tests run by hand.
 /// </summary>
 public sealed class ServiceTestHost : IAsyncDisposable
 {
