@@ -30,11 +30,14 @@ internal static class ReportCommands
         var state = Opt.Text("--state", "normal | slowed | suspended | not_started");
         var narrative = Opt.Text("--narrative", "what happened this week");
         var problems = Opt.Many("--problem", "a problem met this week; repeat for each");
-        var reached = Opt.Many("--reached", "milestone reached: name@YYYY-MM-DD; repeat for each");
+        var reached = Opt.Many("--reached", "milestone reached: name@YYYY-MM-DD; repeat for each. Replacing a week's report keeps the " +
+            "milestones its earlier version reached; list one again only to correct its date");
+        var withdraw = Opt.Many("--withdraw-milestone", "when replacing a week's report: a milestone its earlier version reported as reached " +
+            "that is not reached after all (by name); repeat for each");
         var command = new Command("submit",
             "submit a week's report; the light is re-evaluated at once. Missing values are asked for when run in a terminal. " +
             "Example: report submit --project p-1 --week 2026-03-02 --percent 35 --period-investment 120 --cumulative-investment 1800 --workers 150 --state normal --narrative 主体施工")
-            .With(file, project, week, percent, periodInvestment, cumulativeInvestment, workers, state, narrative, problems, reached);
+            .With(file, project, week, percent, periodInvestment, cumulativeInvestment, workers, state, narrative, problems, reached, withdraw);
         runner.Handle(command, async (parse, cli) =>
         {
             var r = parse.GetValue(file) is { } path ? Input.ReadJson<ProgressReport>(path) : new ProgressReport();
@@ -66,10 +69,20 @@ internal static class ReportCommands
                 r.ReachedMilestones.Add(new MilestoneReached { Name = parts[0], ActualDate = parts[1] });
             }
 
-            var response = await cli.Registry.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = r }, cli.Call());
+            var request = new SubmitProgressReportRequest { Report = r };
+            request.WithdrawnMilestones.AddRange(parse.GetValue(withdraw) ?? []);
+            var response = await cli.Registry.SubmitProgressReportAsync(request, cli.Call());
             cli.Write(response, () =>
             {
                 cli.Console.MarkupLine($"{Input.Name(response.Outcome)}: {Markup.Escape(response.Report.PeriodName)} v{response.Report.Version}");
+                if (response.KeptMilestones.Count > 0)
+                {
+                    // Said out loud, so an owner who meant to take one back knows how.
+                    cli.Console.MarkupLine("kept from the earlier version (已保留的里程碑): " +
+                        Markup.Escape(string.Join(", ", response.KeptMilestones.Select(m => $"{m.Name} {m.ActualDate}"))) +
+                        "; take one back with --withdraw-milestone NAME");
+                }
+
                 LightView.Status(cli.Console, response.Light);
             });
         });

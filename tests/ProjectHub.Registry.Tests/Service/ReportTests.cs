@@ -42,6 +42,45 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
     }
 
     [Fact]
+    public async Task A_replacement_keeps_the_milestones_it_leaves_out_unless_withdrawn()
+    {
+        var fields = Projects.Fields("里程碑保留测试项目");
+        fields.Baseline.Milestones.Add(new Milestone { Name = "开工", PlannedDate = "2025-10-01", CumulativePercent = new() { Value = "5" } });
+        fields.Baseline.Milestones.Add(new Milestone { Name = "桩基完成", PlannedDate = "2026-02-28", CumulativePercent = new() { Value = "40" } });
+        var project = await Client.RegisterProjectAsync(Projects.Register(fields));
+        var first = Projects.Report(project.Id, "48");
+        first.Report.ReachedMilestones.Add(new MilestoneReached { Name = "开工", ActualDate = "2025-10-01" });
+        first.Report.ReachedMilestones.Add(new MilestoneReached { Name = "桩基完成", ActualDate = "2026-03-02" });
+        await Client.SubmitProgressReportAsync(first, RegistryHost.AsOwner());
+
+        // The owner corrects the percentage and names no milestone: both stay reached, and the answer says so.
+        var corrected = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "49"), RegistryHost.AsOwner());
+        Assert.Equal(SubmissionOutcome.Replaced, corrected.Outcome);
+        Assert.Equal(["开工", "桩基完成"], corrected.KeptMilestones.Select(m => m.Name).Order());
+        Assert.Equal(["开工", "桩基完成"], corrected.Report.ReachedMilestones.Select(m => m.Name).Order());
+
+        // The same figures again without milestones change nothing.
+        var again = await Client.SubmitProgressReportAsync(Projects.Report(project.Id, "49"), RegistryHost.AsOwner());
+        Assert.Equal(SubmissionOutcome.Unchanged, again.Outcome);
+
+        // Withdrawn by name: gone from the new version; the earlier versions keep it as history.
+        var withdraw = Projects.Report(project.Id, "49");
+        withdraw.WithdrawnMilestones.Add("桩基完成");
+        var withdrawn = await Client.SubmitProgressReportAsync(withdraw, RegistryHost.AsOwner());
+        Assert.Equal(3, withdrawn.Report.Version);
+        Assert.Equal("开工", Assert.Single(withdrawn.Report.ReachedMilestones).Name);
+        Assert.Equal("开工", Assert.Single(withdrawn.KeptMilestones).Name);
+
+        // Withdrawing what is not reached is refused and stores nothing.
+        var wrong = Projects.Report(project.Id, "50");
+        wrong.WithdrawnMilestones.Add("桩基完成");
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitProgressReportAsync(wrong, RegistryHost.AsOwner()).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("withdrawn_milestones[0]", Assert.Single(error.FieldViolations()).Field);
+        Assert.Equal(3, await host.InDatabase(db => db.Reports.CountAsync(r => r.ProjectId == project.Id)));
+    }
+
+    [Fact]
     public async Task Invalid_report_names_its_fields_and_stores_nothing()
     {
         var project = await Client.RegisterProjectAsync(Projects.Register(Projects.Fields("报告校验测试项目")));

@@ -14,17 +14,20 @@ namespace ProjectHub.Registry.Reports;
 
 /// <summary>
 /// A submission as read from the request: the project it is for, the report (null when the request had none),
-/// and every field of it that could not be read.
+/// every field of it that could not be read, and the milestones a replacement withdraws.
 /// </summary>
-public sealed record SubmitProgressReportCommand(string ProjectId, ProgressReport? Report, Violations ParseViolations);
+public sealed record SubmitProgressReportCommand(
+    string ProjectId, ProgressReport? Report, Violations ParseViolations, IReadOnlyList<string> WithdrawnMilestones);
 
-/// <summary>What a submission stored (or found identical), and the project with its light afterwards.</summary>
-public sealed record SubmissionResult(ReportRow Report, SubmissionKind Kind, ProjectRow Project);
+/// <summary>What a submission stored (or found identical), the project with its light afterwards, and the
+/// milestones kept from the replaced version that the submission left out.</summary>
+public sealed record SubmissionResult(ReportRow Report, SubmissionKind Kind, ProjectRow Project, IReadOnlyList<MilestoneReached> Kept);
 
 /// <summary>
 /// Stores an owner's report for a period: a new period gets version 1; a different report for a reported period
-/// becomes the next version and the old one stays as history; the identical report changes nothing. Then the
-/// light is re-evaluated and returned.
+/// becomes the next version and the old one stays as history, keeping the milestones the old one reached unless
+/// withdrawn (<see cref="MilestoneCarryForward"/>); the identical report changes nothing. Then the light is
+/// re-evaluated and returned.
 /// </summary>
 public sealed class SubmitProgressReport(
     RegistryDbContext db, LightEngine lights, TimeProvider time, ReportCadence cadence)
@@ -40,7 +43,7 @@ public sealed class SubmitProgressReport(
             v.ThrowIfAny();
         }
 
-        var report = command.Report!;
+        var submitted = command.Report!;
         v.AddRange(command.ParseViolations.Items);
         v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
@@ -52,18 +55,22 @@ public sealed class SubmitProgressReport(
         }
 
         var today = time.Today();
-        v.AddRange(ProgressReportValidator.Validate(report, ProjectRowMapping.Schedule(row), cadence, today), "report.");
+        v.AddRange(ProgressReportValidator.Validate(submitted, ProjectRowMapping.Schedule(row), cadence, today), "report.");
         v.ThrowIfAny();
 
         var outline = await ReportOutline.LoadAsync(db, row.Id, ct);
-        var period = outline.Where(r => r.PeriodStart == report.Period.Start).ToList();
+        var period = outline.Where(r => r.PeriodStart == submitted.Period.Start).ToList();
         var currentId = period.Where(r => r.IsCurrent).Select(r => (Guid?)r.Id).FirstOrDefault();
         // The full current version only when the period was reported before (to compare, and to make it history).
         var current = currentId is { } id ? await db.Reports.FirstAsync(r => r.Id == id, ct) : null;
-        var kind = ReportSubmission.Classify(current is null ? null : ReportRowMapping.ToDomain(current), report);
+        var currentReport = current is null ? null : ReportRowMapping.ToDomain(current);
+        var carried = MilestoneCarryForward.Apply(currentReport, submitted, command.WithdrawnMilestones, v);
+        v.ThrowIfAny();
+        var report = carried.Report;
+        var kind = ReportSubmission.Classify(currentReport, report);
         if (kind == SubmissionKind.Identical)
         {
-            return new SubmissionResult(current!, kind, row);
+            return new SubmissionResult(current!, kind, row, carried.Kept);
         }
 
         var overdue = await db.OverdueApprovals.AsNoTracking().Where(o => o.ProjectId == row.Id).ToListAsync(ct);
@@ -109,6 +116,6 @@ public sealed class SubmitProgressReport(
         var inputs = LightEngine.Inputs(row, afterwards.Concat(outline).Max(r => r.SubmittedOn), afterwards, overdue);
         lights.Apply(db, row, inputs, today);
         await db.SaveChangesAsync(ct);
-        return new SubmissionResult(stored, kind, row);
+        return new SubmissionResult(stored, kind, row, carried.Kept);
     }
 }

@@ -13,9 +13,10 @@ public static class ReportWire
     public static SubmitProgressReportCommand ToCommand(V1.SubmitProgressReportRequest request)
     {
         var v = new Violations();
+        var withdrawn = request.WithdrawnMilestones.Select(n => n.Trim()).ToList();
         return request.Report is null
-            ? new SubmitProgressReportCommand("", null, v)
-            : new SubmitProgressReportCommand(request.Report.ProjectId, ToDomain(request.Report, v), v);
+            ? new SubmitProgressReportCommand("", null, v, withdrawn)
+            : new SubmitProgressReportCommand(request.Report.ProjectId, ToDomain(request.Report, v), v, withdrawn);
     }
 
     /// <summary>Reads the wire report; unparseable values are added to <paramref name="v"/> under "report.".</summary>
@@ -64,18 +65,24 @@ public static class ReportWire
             SubmittedAt = WireDate.Instant(row.SubmittedAtMs),
             SubmittedBy = row.SubmittedBy,
         };
-        wire.ReachedMilestones.AddRange(ReportRowMapping.ReachedOf(row)
-            .Select(m => new V1.MilestoneReached { Name = m.Name, ActualDate = WireDate.ToWire(m.ActualDate) }));
+        wire.ReachedMilestones.AddRange(ReportRowMapping.ReachedOf(row).Select(ToWire));
         wire.Problems.AddRange(ReportRowMapping.ProblemsOf(row));
         return wire;
     }
 
-    public static V1.SubmitProgressReportResponse ToWire(SubmissionResult result) => new()
+    public static V1.SubmitProgressReportResponse ToWire(SubmissionResult result)
     {
-        Report = ToWire(result.Report),
-        Outcome = ToWire(result.Kind),
-        Light = LightWire.Status(result.Project),
-    };
+        var response = new V1.SubmitProgressReportResponse
+        {
+            Report = ToWire(result.Report),
+            Outcome = ToWire(result.Kind),
+            Light = LightWire.Status(result.Project),
+        };
+        response.KeptMilestones.AddRange(result.Kept.Select(ToWire));
+        return response;
+    }
+
+    private static V1.MilestoneReached ToWire(MilestoneReached m) => new() { Name = m.Name, ActualDate = WireDate.ToWire(m.ActualDate) };
 
     public static V1.SubmissionOutcome ToWire(SubmissionKind kind) => kind switch
     {
