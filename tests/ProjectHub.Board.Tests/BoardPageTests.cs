@@ -112,6 +112,12 @@ public sealed class BoardPageTests(BoardFixture f)
         await Expect(page.Locator("svg.chart polyline[data-series=planned]")).ToHaveCountAsync(1);
         await Expect(page.Locator("svg.chart polyline[data-series=actual]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#reports tr")).ToHaveCountAsync(3); // the seeder's three weekly reports
+        // One point per reported week, weeks along the axis (not light evaluations, which can share a day).
+        await Expect(page.Locator("svg.chart circle[data-series=actual]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("svg.chart circle[data-series=planned]")).ToHaveCountAsync(3);
+        var weeks = await page.Locator("svg.chart text[data-week]").EvaluateAllAsync<string[]>("ts => ts.map(t => t.dataset.week)");
+        Assert.True(weeks.Length >= 3, string.Join(" ", weeks));
+        Assert.Equal(weeks.Order(StringComparer.Ordinal).Distinct(), weeks);
         // A red project has a supervision case (督办) on the ladder, its current step marked.
         await Expect(page.Locator("#problems li", new() { HasText = "督办" }).Locator("ol.ladder li.here")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
     }

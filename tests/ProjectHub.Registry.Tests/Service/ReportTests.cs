@@ -22,6 +22,8 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
         Assert.Equal(SubmissionOutcome.New, first.Outcome);
         Assert.Equal(1, first.Report.Version);
         Assert.Equal("2026-W10", first.Report.PeriodName);
+        // Planned by the week's Sunday 2026-03-08: day 188 of the 364-day linear plan.
+        Assert.Equal("51.65", first.Report.PlannedPercent.Value);
         Assert.Equal(SubmissionOutcome.Unchanged, again.Outcome);
         Assert.Equal(1, again.Report.Version);
         Assert.Equal(SubmissionOutcome.Replaced, replaced.Outcome);
@@ -29,6 +31,7 @@ public sealed class ReportTests(RegistryHost host) : IClassFixture<RegistryHost>
 
         var current = await Client.ListProgressReportsAsync(new ListProgressReportsRequest { ProjectId = project.Id });
         Assert.Equal("49", Assert.Single(current.Reports).CumulativePercent.Value);
+        Assert.Equal("51.65", current.Reports[0].PlannedPercent.Value);
         var all = await Client.ListProgressReportsAsync(new ListProgressReportsRequest { ProjectId = project.Id, IncludeHistory = true });
         Assert.Equal([2, 1], all.Reports.Select(r => r.Version));
         Assert.Equal([true, false], all.Reports.Select(r => r.Current));

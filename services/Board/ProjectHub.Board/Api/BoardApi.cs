@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using ProjectHub.Domain;
 using ProjectHub.Registry.V1;
 using Esc = ProjectHub.Escalation.V1;
 
@@ -39,11 +40,9 @@ public static class BoardApi
                 responsiblePerson = project.Fields.ResponsiblePerson,
                 plannedStart = project.Fields.PlannedStart,
                 plannedCompletion = project.Fields.PlannedCompletion,
-                // The chart's points: every evaluation recorded both the baseline's planned % and the reported %.
-                progress = history.Entries
-                    .Where(e => e.PlannedPercent is not null || e.ActualPercent is not null)
-                    .Select(e => new { at = Views.Day(e.At), planned = Views.Number(e.PlannedPercent), actual = Views.Number(e.ActualPercent) })
-                    .ToList(),
+                // The chart: one point per week from the first reported week to the last, planned (the baseline by the
+                // week's Sunday) beside reported; a week without a report has neither, so the gap shows.
+                progress = WeeklyProgress.Points(reports.Reports),
                 reports = reports.Reports.OrderByDescending(r => r.PeriodStart, StringComparer.Ordinal).Select(r => new
                 {
                     period = r.PeriodName.Length > 0 ? r.PeriodName : $"{r.PeriodStart}～{r.PeriodEnd}",
@@ -70,9 +69,10 @@ public static class BoardApi
             });
         });
 
-        app.MapGet("/api/ranking", async (BoardServices s, CancellationToken ct) =>
+        app.MapGet("/api/ranking", async (BoardServices s, TimeProvider time, CancellationToken ct) =>
         {
-            var today = DateOnly.FromDateTime(DateTime.Now);
+            // The year so far in Shanghai, where the commission's year begins, whatever the server's zone.
+            var today = time.Today();
             var request = new RankUnitsRequest
             {
                 FromDate = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

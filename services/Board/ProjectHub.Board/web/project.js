@@ -1,5 +1,5 @@
-// A project's page: light and reasons, the baseline-vs-reported chart (inline SVG, no library), open problems with
-// their step on the ladder, and the weekly reports.
+// A project's page: light and reasons, the week-by-week planned-vs-reported chart (inline SVG, no library), open
+// problems with their step on the ladder, and the weekly reports.
 "use strict";
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -10,13 +10,15 @@ function svg(tag, attrs, text) {
   return e;
 }
 
+// points: one per week (Monday "YYYY-MM-DD", ISO name, planned %, reported %); a week without a report has nulls.
 function chart(points) {
-  if (points.length === 0) return el("p", { class: "status", text: "尚无灯色评价记录，暂无进度曲线。" });
+  if (points.length === 0) return el("p", { class: "status", text: "尚无周报，暂无进度曲线。" });
+  const latest = points.at(-1);
   const W = 720, H = 300, L = 48, R = 16, T = 16, B = 48;
   const x = i => L + (points.length === 1 ? (W - L - R) / 2 : i * (W - L - R) / (points.length - 1));
   const y = v => T + (H - T - B) * (1 - Math.min(100, Math.max(0, v)) / 100);
   const root = svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img",
-    "aria-label": `计划与实际累计进度，共 ${points.length} 个评价点；最近一次计划 ${pct(points.at(-1).planned)}，实际 ${pct(points.at(-1).actual)}` });
+    "aria-label": `计划与实际累计进度（按周），共 ${points.length} 周；最近一周 ${latest.name}（${latest.week} 起）计划 ${pct(latest.planned)}，实际 ${pct(latest.actual)}` });
   for (const v of [0, 25, 50, 75, 100]) {
     root.append(svg("line", { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: "#e0e0e0" }));
     root.append(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 12, fill: "#5f6368" }, v + "%"));
@@ -24,7 +26,7 @@ function chart(points) {
   const step = Math.max(1, Math.ceil(points.length / 6));
   points.forEach((p, i) => {
     if (i % step === 0 || i === points.length - 1)
-      root.append(svg("text", { x: x(i), y: H - B + 18, "text-anchor": "middle", "font-size": 11, fill: "#5f6368" }, p.at.slice(5)));
+      root.append(svg("text", { x: x(i), y: H - B + 18, "text-anchor": "middle", "font-size": 11, fill: "#5f6368", "data-week": p.week }, p.week.slice(5)));
   });
   const series = [["planned", "#5f6368", "6 4", "计划（基线）"], ["actual", "#d93025", "", "实际（填报）"]];
   series.forEach(([key, colour, dash, label], s) => {
@@ -32,7 +34,11 @@ function chart(points) {
     if (pts.length > 0) {
       root.append(svg("polyline", { points: pts.map(([i, v]) => `${x(i)},${y(v)}`).join(" "), fill: "none", stroke: colour,
         "stroke-width": 2.5, "stroke-dasharray": dash, "data-series": key }));
-      for (const [i, v] of pts) root.append(svg("circle", { cx: x(i), cy: y(v), r: 3.5, fill: colour }));
+      for (const [i, v] of pts) {
+        const dot = svg("circle", { cx: x(i), cy: y(v), r: 3.5, fill: colour, "data-series": key });
+        dot.append(svg("title", {}, `${points[i].name}（${points[i].week} 起）${label} ${pct(v)}`));
+        root.append(dot);
+      }
     }
     root.append(svg("line", { x1: L + s * 150, x2: L + s * 150 + 28, y1: H - 10, y2: H - 10, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash }));
     root.append(svg("text", { x: L + s * 150 + 34, y: H - 6, "font-size": 12, fill: "#1f2328" }, label));

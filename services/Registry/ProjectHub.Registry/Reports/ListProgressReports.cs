@@ -1,15 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Registry.Access;
+using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Persistence;
 using ProjectHub.Registry.Projects;
 using ProjectHub.Security;
 
 namespace ProjectHub.Registry.Reports;
 
+/// <summary>A project's reports, and the schedule that says what was planned by the end of each period.</summary>
+public sealed record ReportList(IReadOnlyList<ReportRow> Reports, ProjectSchedule Schedule);
+
 /// <summary>A project's reports, latest period first and, with history, every version of each (newest first).</summary>
 public sealed class ListProgressReports(RegistryDbContext db)
 {
-    public async Task<IReadOnlyList<ReportRow>> HandleAsync(string projectId, bool includeHistory, Caller caller, CancellationToken ct)
+    public async Task<ReportList> HandleAsync(string projectId, bool includeHistory, Caller caller, CancellationToken ct)
     {
         var project = await ProjectStore.FindAsync(db, projectId, ct);
         RegistryAccess.RequireRead(caller, project);
@@ -20,9 +24,10 @@ public sealed class ListProgressReports(RegistryDbContext db)
         }
 
         var rows = await query.ToListAsync(ct);
-        return rows
+        var ordered = rows
             .OrderByDescending(r => r.PeriodStart)
             .ThenByDescending(r => r.Version)
             .ToList();
+        return new ReportList(ordered, ProjectRowMapping.Schedule(project));
     }
 }

@@ -1,6 +1,8 @@
 using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Progress;
+using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Persistence;
+using ProjectHub.Registry.Projects;
 using ProjectHub.Registry.Reports;
 using ProjectHub.Wire;
 using V1 = ProjectHub.Registry.V1;
@@ -46,7 +48,7 @@ public static class ReportWire
         };
     }
 
-    public static V1.ProgressReport ToWire(ReportRow row)
+    public static V1.ProgressReport ToWire(ReportRow row, ProjectSchedule schedule)
     {
         var wire = new V1.ProgressReport
         {
@@ -64,6 +66,7 @@ public static class ReportWire
             Current = row.IsCurrent,
             SubmittedAt = WireDate.Instant(row.SubmittedAtMs),
             SubmittedBy = row.SubmittedBy,
+            PlannedPercent = WireDecimal.ToWire(schedule.PlannedPercentOn(row.PeriodEnd)),
         };
         wire.ReachedMilestones.AddRange(ReportRowMapping.ReachedOf(row).Select(ToWire));
         wire.Problems.AddRange(ReportRowMapping.ProblemsOf(row));
@@ -74,7 +77,7 @@ public static class ReportWire
     {
         var response = new V1.SubmitProgressReportResponse
         {
-            Report = ToWire(result.Report),
+            Report = ToWire(result.Report, ProjectRowMapping.Schedule(result.Project)),
             Outcome = ToWire(result.Kind),
             Light = LightWire.Status(result.Project),
         };
@@ -91,10 +94,10 @@ public static class ReportWire
         _ => V1.SubmissionOutcome.Unchanged,
     };
 
-    public static V1.ListProgressReportsResponse ToWire(IEnumerable<ReportRow> reports)
+    public static V1.ListProgressReportsResponse ToWire(ReportList list)
     {
         var response = new V1.ListProgressReportsResponse();
-        response.Reports.AddRange(reports.Select(ToWire));
+        response.Reports.AddRange(list.Reports.Select(r => ToWire(r, list.Schedule)));
         return response;
     }
 }
