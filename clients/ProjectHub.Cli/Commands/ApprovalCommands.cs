@@ -96,17 +96,17 @@ internal static class ApprovalCommands
     {
         var id = Opt.Id("case-id", "the case id");
         var kind = Opt.Text("--kind", Kinds, required: true);
-        var documents = Opt.Many("--document", "an attached document name@location; repeat for each");
+        var documents = Opt.Many("--document", DocumentFiles.Help);
+        var location = Opt.Text("--document-location", "where the documents are stored for the reviewers (object-store prefix or URI, e.g. s3://approvals/2026-001); each document's location is this joined with its file name");
         var note = Opt.Text("--note", "a note");
-        var command = new Command("submit", "the owner submits an item (example: approvals submit c-1 --kind feasibility_study --document 可研报告.pdf@s3://docs/1)")
-            .With(id, kind, documents, note);
+        var command = new Command("submit", "the owner submits an item with its complete document set (example: approvals submit 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8 --kind feasibility_study --document ./可研报告.pdf --document-location s3://approvals/2026-001)")
+            .With(id, kind, documents, location, note);
         runner.Handle(command, async (parse, cli) =>
         {
             var request = new SubmitItemRequest { CaseId = parse.GetValue(id)!, Kind = Input.Enum<ItemKind>(parse.GetValue(kind)!, "--kind"), Note = parse.GetValue(note) ?? "" };
             foreach (var d in parse.GetValue(documents) ?? [])
             {
-                var at = d.IndexOf('@', StringComparison.Ordinal);
-                request.Documents.Add(at < 0 ? new DocumentReference { Name = d } : new DocumentReference { Name = d[..at], Location = d[(at + 1)..] });
+                request.Documents.Add(await DocumentFiles.ReadAsync(d, parse.GetValue(location), cli.Cancellation));
             }
 
             var item = await cli.Approvals.SubmitItemAsync(request, cli.Call());
