@@ -66,7 +66,7 @@ internal static class ApprovalCommands
 
     private static Command List(Runner runner)
     {
-        var department = Opt.Text("--department", "only items this department reviews");
+        var department = Opt.Text("--department", "only items this department reviews: its id or Chinese name (DRC or 发改委); an unknown one is refused with the known ones");
         var state = Opt.Text("--state", "not_submitted | submitted | in_review | approved | returned");
         var overdue = Opt.Flag("--overdue", "only cases with an overdue item");
         var command = new Command("list", "cases, filtered (example: approvals list --department DRC --overdue)").With(department, state, overdue);
@@ -121,7 +121,7 @@ internal static class ApprovalCommands
     {
         var id = Opt.Id("case-id", "the case id");
         var kind = Opt.Text("--kind", Kinds, required: true);
-        var department = Opt.Text("--department", "the reviewing department's id (joint review: each department acts)", required: true);
+        var department = Opt.Text("--department", "the reviewing department: its id or Chinese name as the reviews column shows them (DRC or 发改委); on a joint review each department acts for itself", required: true);
         var text = Opt.Text(textOption, textOption == "--reason" ? "why it goes back" : "a note", required: textOption == "--reason");
         var command = new Command(name, description).With(id, kind, department, text);
         runner.Handle(command, async (parse, cli) =>
@@ -173,7 +173,7 @@ internal static class ApprovalCommands
         {
             var clock = i.Clock ?? new Clock();
             table.AddRow(Markup.Escape(i.DisplayName), Input.Name(i.Kind), Input.Name(i.State),
-                Markup.Escape(string.Join(", ", i.Reviews.Select(r => $"{r.DepartmentName}:{Input.Name(r.Status)}"))),
+                Markup.Escape(string.Join(", ", i.Reviews.Select(r => $"{r.DepartmentName} {r.DepartmentId}: {Input.Name(r.Status)}"))),
                 i.TimeLimitWorkingDays.ToString(CultureInfo.InvariantCulture), clock.WorkingDaysUsed.ToString(CultureInfo.InvariantCulture),
                 clock.WorkingDaysLeft.ToString(CultureInfo.InvariantCulture),
                 clock.DueDate + (clock.DueDateProvisional ? " " + Provisional.Markup : "") + (clock.Overdue ? " [red]overdue[/]" : clock.DueSoon ? " [yellow]due soon[/]" : ""));

@@ -26,7 +26,7 @@ public sealed record CasePage(IReadOnlyList<LoadedCase> Cases, string NextPageTo
 /// run in memory over the cases after the page token; a city's key-project list is hundreds of cases, not millions.
 /// What the caller may read is filtered in the query, so a page is never filled with cases it may not see.
 /// </summary>
-public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar, ApprovalRules rules)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
@@ -41,6 +41,8 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
         }
 
         validation.AddRange(query.Problems.Items);
+        validation.Text("department_id", query.DepartmentId, RequestChecks.MaxNameLength);
+        var departmentId = validation.Department(rules, "department_id", query.DepartmentId);
         var after = ParseToken(query.PageToken, validation);
         validation.ThrowIfInvalid();
 
@@ -57,7 +59,7 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
         foreach (var record in records)
         {
             var loaded = CaseStore.Rebuild(record);
-            if (Matches(loaded, query, today))
+            if (Matches(loaded, query with { DepartmentId = departmentId }, today))
             {
                 matches.Add(loaded);
                 if (matches.Count > pageSize)

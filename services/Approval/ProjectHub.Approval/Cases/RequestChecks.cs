@@ -67,6 +67,32 @@ public static class RequestChecks
         }
     }
 
+    /// <summary>
+    /// The id of the department a request names by id or Chinese name (<see cref="Domain.ApprovalRules.FindDepartment"/>),
+    /// so every client may use either spelling; an unknown one is a bad field naming the known ones, never an empty
+    /// answer or a refusal that contradicts the names the case shows. Empty stays empty (Required judges that).
+    /// </summary>
+    public static string Department(this Violations violations, Domain.ApprovalRules rules, string field, string? idOrName)
+    {
+        if (string.IsNullOrWhiteSpace(idOrName))
+        {
+            return "";
+        }
+
+        if (rules.FindDepartment(idOrName) is { } department)
+        {
+            return department.Id;
+        }
+
+        // Text already refused (too long, control characters) is not echoed back in a second message.
+        if (!violations.Items.Any(v => v.Field == field))
+        {
+            violations.Add(field, $"没有审批部门“{idOrName.Trim()}”；请填写部门编号或名称：{rules.KnownDepartments}。");
+        }
+
+        return idOrName;
+    }
+
     /// <summary>The item kind a request names; null (not given, or not a kind of this API) is a bad field.</summary>
     public static void RequiredKind(this Violations violations, Domain.ApprovalItemKind? kind)
     {
