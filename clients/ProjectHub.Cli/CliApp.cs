@@ -39,7 +39,8 @@ public static class CliApp
             "Enum values on the command line: any case, with or without their proto prefix (--tier national or " +
             "--tier PROJECT_TIER_NATIONAL); in JSON (--output json, --file) they carry the prefix.\n" +
             "Exit codes: 0 ok, 1 other, 2 bad input, 3 not found, 4 denied (PERMISSION_DENIED; dev-token outside development), " +
-            "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one).");
+            "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one), 8 provisional (a calendar answer " +
+            "counted through a year whose holiday data is not published).");
         GlobalOptions.AddTo(root);
         var runner = new Runner(output, error, source);
         root.Add(ProjectCommands.Build(runner));

@@ -71,4 +71,48 @@ public sealed class ApprovalCommandTests(ServicesFixture services) : IDisposable
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("no such file", result.Err);
     }
+
+    [Fact]
+    public async Task A_calendar_answer_through_a_year_without_holiday_data_warns_and_exits_8()
+    {
+        var provisional = await Cli.RunAsync(services, TestTokens.Drc, "calendar", "add", "--date", "2031-09-30", "--days", "5");
+        var known = await Cli.RunAsync(services, TestTokens.Drc, "calendar", "count", "--from", "2026-10-01", "--to", "2026-10-31");
+
+        Assert.Equal(ExitCodes.Provisional, provisional.ExitCode);
+        Assert.Contains("暂定", provisional.Out);
+        Assert.Contains("该年节假日数据未发布", provisional.Err);
+        Assert.Equal(0, known.ExitCode);
+        Assert.Empty(known.Err);
+    }
+
+    [Fact]
+    public async Task An_approval_deadline_in_a_year_without_holiday_data_is_marked_and_warned()
+    {
+        const string owner = "审批测试业主丁";
+        var caseId = await OpenCaseAsync("审批期限暂定测试项目", owner);
+        var file = Path.Combine(_directory, "proposal.pdf");
+        await File.WriteAllTextAsync(file, "content");
+        Assert.Equal(0, (await Cli.RunAsync(services, TestTokens.Owner(owner), "approvals", "submit", caseId, "--kind", "project_proposal", "--document", file)).ExitCode);
+        var now = services.Clock.GetUtcNow();
+        // The shipped calendar ends with 2026: five working days from the last days of December run into 2027.
+        services.Clock.AdjustTime(new DateTimeOffset(2026, 12, 29, 2, 0, 0, TimeSpan.Zero));
+        try
+        {
+            var accepted = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "accept", caseId, "--kind", "project_proposal", "--department", "DRC");
+            var shown = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "show", caseId);
+            var listed = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "list", "--department", "DRC", "--output", "json");
+
+            Assert.True(accepted.ExitCode == 0, accepted.Err);
+            Assert.Contains("该年节假日数据未发布", accepted.Err);
+            Assert.Equal(0, shown.ExitCode);
+            Assert.Contains("2027-", shown.Out);
+            Assert.Contains("暂定", shown.Out);
+            Assert.Contains("该年节假日数据未发布", shown.Err);
+            Assert.Contains("该年节假日数据未发布", listed.Err);
+        }
+        finally
+        {
+            services.Clock.AdjustTime(now);
+        }
+    }
 }

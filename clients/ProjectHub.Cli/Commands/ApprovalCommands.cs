@@ -48,6 +48,7 @@ internal static class ApprovalCommands
                 OwnerUnit = parse.GetValue(owner) ?? "",
             }, cli.Call());
             cli.Write(c, () => Case(cli.Console, c));
+            await WarnIfProvisionalAsync(cli, c.Items);
         });
         return command;
     }
@@ -60,6 +61,7 @@ internal static class ApprovalCommands
         {
             var c = await cli.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = parse.GetValue(id)! }, cli.Call());
             cli.Write(c, () => Case(cli.Console, c));
+            await WarnIfProvisionalAsync(cli, c.Items);
         });
         return command;
     }
@@ -88,6 +90,7 @@ internal static class ApprovalCommands
 
                 cli.Console.Write(table);
             });
+            await WarnIfProvisionalAsync(cli, response.Cases.SelectMany(c => c.Items));
         });
         return command;
     }
@@ -111,6 +114,7 @@ internal static class ApprovalCommands
 
             var item = await cli.Approvals.SubmitItemAsync(request, cli.Call());
             cli.Write(item, () => Items(cli.Console, [item]));
+            await WarnIfProvisionalAsync(cli, [item]);
         });
         return command;
     }
@@ -129,6 +133,7 @@ internal static class ApprovalCommands
             var item = await call(cli, new StepRequest(parse.GetValue(id)!, Input.Enum<ItemKind>(parse.GetValue(kind)!, "--kind"),
                 parse.GetValue(department)!, parse.GetValue(text) ?? ""));
             cli.Write(item, () => Items(cli.Console, [item]));
+            await WarnIfProvisionalAsync(cli, [item]);
         });
         return command;
     }
@@ -155,8 +160,18 @@ internal static class ApprovalCommands
 
                 cli.Console.Write(table);
             });
+            await WarnIfProvisionalAsync(cli, [response.Item]);
         });
         return command;
+    }
+
+    /// <summary>A deadline counted through a year without holiday data is 暂定: said on stderr too, once per command.</summary>
+    private static async Task WarnIfProvisionalAsync(CliContext cli, IEnumerable<ApprovalItem> items)
+    {
+        if (items.Any(i => i.Clock?.DueDateProvisional == true))
+        {
+            await Provisional.WarnAsync(cli);
+        }
     }
 
     private static void Case(IAnsiConsole console, ApprovalCase c)
