@@ -82,7 +82,7 @@ internal static class ApprovalCommands
                 var table = new Table().AddColumns("case", "project", "total 万元", "items", "approved", "overdue", "ready to start");
                 foreach (var c in response.Cases)
                 {
-                    table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.ProjectId), c.TotalInvestment?.Value ?? "-",
+                    table.AddRow(Markup.Escape(c.CaseId), Markup.Escape(c.ProjectId), Lights.Money(c.TotalInvestment),
                         c.Items.Count.ToString(CultureInfo.InvariantCulture),
                         c.Items.Count(i => i.State == ItemState.Approved).ToString(CultureInfo.InvariantCulture),
                         c.Items.Count(i => i.Clock?.Overdue == true).ToString(CultureInfo.InvariantCulture), c.ReadyToStartConstruction ? "yes" : "");
@@ -176,7 +176,7 @@ internal static class ApprovalCommands
 
     private static void Case(IAnsiConsole console, ApprovalCase c)
     {
-        console.MarkupLine($"case {Markup.Escape(c.CaseId)}  project {Markup.Escape(c.ProjectId)}  total {Markup.Escape(c.TotalInvestment?.Value ?? "-")} 万元" +
+        console.MarkupLine($"case {Markup.Escape(c.CaseId)}  project {Markup.Escape(c.ProjectId)}  total {Lights.Money(c.TotalInvestment)} 万元" +
             (c.GreenChannel ? "  green channel" : "") + (c.ReadyToStartConstruction ? "  [green]ready to start construction[/]" : ""));
         Items(console, c.Items);
     }

@@ -91,7 +91,7 @@ internal static class ReportCommands
                 foreach (var r in response.Reports)
                 {
                     table.AddRow(Markup.Escape(r.PeriodName), r.Version.ToString(CultureInfo.InvariantCulture) + (r.Current ? "" : " (replaced)"),
-                        Lights.Money(r.CumulativePercent), Lights.Money(r.PeriodInvestment), Lights.Money(r.CumulativeInvestment),
+                        Lights.Number(r.CumulativePercent), Lights.Money(r.PeriodInvestment), Lights.Money(r.CumulativeInvestment),
                         r.Workers.ToString(CultureInfo.InvariantCulture), Input.Name(r.State), Markup.Escape(r.SubmittedBy), Markup.Escape(r.Narrative));
                 }
 

@@ -37,7 +37,7 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
         var validation = new Violations();
         if (query.PageSize is < 0 or > MaxPageSize)
         {
-            validation.Add("page_size", $"must be 0..{MaxPageSize}.");
+            validation.Add("page_size", $"须在 0..{MaxPageSize} 之间。");
         }
 
         validation.AddRange(query.Problems.Items);
@@ -98,7 +98,7 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
             return (ms, token[(colon + 1)..]);
         }
 
-        validation.Add("page_token", "is not a token this service issued.");
+        validation.Add("page_token", "不是本服务签发的分页标记。");
         return null;
     }
 }

@@ -6,7 +6,7 @@ namespace ProjectHub.Approval.Cases;
 /// <summary>
 /// The checks every approval use case makes on the text it is given, gathered into a <see cref="Violations"/> (snake_case
 /// proto paths) so one INVALID_ARGUMENT names every bad field before anything is read or written. Length and control
-/// characters are judged by <see cref="TextRules"/>; the wording ("case_id is required.") is this service's, as its
+/// characters are judged by <see cref="TextRules"/>; the wording ("case_id 为必填项。", Chinese because people read it) is this service's, as its
 /// clients have always read it.
 /// </summary>
 public static class RequestChecks
@@ -25,7 +25,7 @@ public static class RequestChecks
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            violations.Add(field, "is required.");
+            violations.Add(field, "为必填项。");
             return;
         }
 
@@ -56,14 +56,14 @@ public static class RequestChecks
         var length = TextRules.Length(value);
         if (length > maxLength)
         {
-            violations.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be at most {maxLength} characters; it has {length}."));
+            violations.Add(field, string.Create(CultureInfo.InvariantCulture, $"最多 {maxLength} 个字符，现有 {length} 个。"));
         }
 
         if (TextRules.HasControlCharacter(value, multiLine))
         {
             violations.Add(field, multiLine
-                ? "must not contain control characters other than line breaks and tabs."
-                : "must not contain control characters such as line breaks or tabs.");
+                ? "除换行和制表符外不能含控制字符。"
+                : "不能含换行、制表符等控制字符。");
         }
     }
 
@@ -98,7 +98,7 @@ public static class RequestChecks
     {
         if (kind is null)
         {
-            violations.Add("kind", "must be one of the ITEM_KIND_ values.");
+            violations.Add("kind", "须为 ITEM_KIND_ 开头的事项类型之一。");
         }
     }
 
@@ -108,7 +108,7 @@ public static class RequestChecks
         if (violations.Any)
         {
             throw DomainException.Invalid(
-                "Invalid request: " + string.Join(" ", violations.Items.Select(v => $"{v.Field} {v.Description}")), violations.Items);
+                "请求有误：" + string.Join(" ", violations.Items.Select(v => $"{v.Field} {v.Description}")), violations.Items);
         }
     }
 }
