@@ -115,4 +115,17 @@ public sealed class ApprovalCommandTests(ServicesFixture services) : IDisposable
             services.Clock.AdjustTime(now);
         }
     }
+
+    [Fact]
+    public async Task Opening_a_case_without_an_investment_takes_the_registered_one()
+    {
+        var projectId = await Projects.RegisterAsync(services, "审批默认投资测试项目", "审批测试业主戊");
+
+        var opened = await Cli.RunAsync(services, TestTokens.Drc,
+            "approvals", "open", "--project", projectId, "--owner-unit", "审批测试业主戊", "--government-invested", "--output", "json");
+
+        Assert.True(opened.ExitCode == 0, opened.Err);
+        Assert.Equal("5000", JsonParser.Default.Parse<ApprovalCase>(opened.Out).TotalInvestment.Value);
+        Assert.Contains("5,000 万元, as registered", opened.Err);
+    }
 }

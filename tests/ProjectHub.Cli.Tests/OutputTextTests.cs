@@ -42,4 +42,23 @@ public sealed class OutputTextTests(ServicesFixture services)
         Assert.Contains("项目建议书当前未提交，没有待受理的提交。", accepted.Err);
         Assert.Contains("NOT_SUBMITTED", accepted.Err);
     }
+
+    [Theory]
+    [InlineData("projects", "show")]
+    [InlineData("projects", "update")]
+    [InlineData("projects", "list")]
+    [InlineData("report", "submit")]
+    [InlineData("lights")]
+    [InlineData("approvals", "open")]
+    [InlineData("approvals", "show")]
+    [InlineData("approvals", "accept")]
+    public async Task Help_uses_ids_as_the_services_make_them_and_says_what_it_means(params string[] command)
+    {
+        var help = await Cli.RunAsync(new TestConfigSource(), [.. command, "--help"]);
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.DoesNotMatch(@"\b[pc]-1\b|p-123", help.Out);
+        Assert.DoesNotContain("image progress", help.Out);
+        Assert.Matches("019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e|3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8|physical progress|--all-pages", help.Out);
+    }
 }

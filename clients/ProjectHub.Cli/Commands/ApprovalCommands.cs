@@ -18,11 +18,11 @@ internal static class ApprovalCommands
         approvals.Add(Show(runner));
         approvals.Add(List(runner));
         approvals.Add(Submit(runner));
-        approvals.Add(Step(runner, "accept", "a department accepts a submitted item; its clock starts (example: approvals accept c-1 --kind feasibility_study --department DRC)", "--note",
+        approvals.Add(Step(runner, "accept", "a department accepts a submitted item; its clock starts (example: approvals accept 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8 --kind feasibility_study --department DRC)", "--note",
             (cli, r) => cli.Approvals.AcceptItemAsync(new AcceptItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Note = r.Text }, cli.Call()).ResponseAsync));
-        approvals.Add(Step(runner, "approve", "a department approves (example: approvals approve c-1 --kind feasibility_study --department DRC)", "--note",
+        approvals.Add(Step(runner, "approve", "a department approves (example: approvals approve 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8 --kind feasibility_study --department DRC)", "--note",
             (cli, r) => cli.Approvals.ApproveItemAsync(new ApproveItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Note = r.Text }, cli.Call()).ResponseAsync));
-        approvals.Add(Step(runner, "return", "a department returns it for correction (example: approvals return c-1 --kind feasibility_study --department DRC --reason 材料不全)", "--reason",
+        approvals.Add(Step(runner, "return", "a department returns it for correction (example: approvals return 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8 --kind feasibility_study --department DRC --reason 材料不全)", "--reason",
             (cli, r) => cli.Approvals.ReturnItemAsync(new ReturnItemRequest { CaseId = r.Case, Kind = r.Kind, DepartmentId = r.Department, Reason = r.Text }, cli.Call()).ResponseAsync));
         approvals.Add(Timeline(runner));
         return approvals;
@@ -31,18 +31,19 @@ internal static class ApprovalCommands
     private static Command Open(Runner runner)
     {
         var project = Opt.Text("--project", "project id", required: true);
-        var total = Opt.Text("--total-investment", "total investment, 万元 (decides which items are needed)", required: true);
+        var total = Opt.Text("--total-investment", "total investment, 万元 (decides which items are needed); default: the project's total investment in the registry");
         var government = Opt.Flag("--government-invested", "government-invested project");
         var green = Opt.Flag("--green-channel", "green channel (绿色通道): shorter time limits");
-        var owner = Opt.Text("--owner-unit", "owner unit");
-        var command = new Command("open", "open a project's approval case (example: approvals open --project p-1 --total-investment 5000 --government-invested)")
+        var owner = Opt.Text("--owner-unit", "owner unit (default: the project's registered owner unit, once the approval service has heard of the project)");
+        var command = new Command("open", "open a project's approval case (example: approvals open --project 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --government-invested)")
             .With(project, total, government, green, owner);
         runner.Handle(command, async (parse, cli) =>
         {
+            var projectId = parse.GetValue(project)!;
             var c = await cli.Approvals.OpenCaseAsync(new OpenCaseRequest
             {
-                ProjectId = parse.GetValue(project)!,
-                TotalInvestment = new ProjectHub.Type.V1.Decimal { Value = parse.GetValue(total)! },
+                ProjectId = projectId,
+                TotalInvestment = new ProjectHub.Type.V1.Decimal { Value = parse.GetValue(total) ?? await RegisteredInvestmentAsync(cli, projectId) },
                 GovernmentInvested = parse.GetValue(government),
                 GreenChannel = parse.GetValue(green),
                 OwnerUnit = parse.GetValue(owner) ?? "",
@@ -56,7 +57,7 @@ internal static class ApprovalCommands
     private static Command Show(Runner runner)
     {
         var id = Opt.Id("case-id", "the case id");
-        var command = new Command("show", "a case with each item's state and clock (example: approvals show c-1)").With(id);
+        var command = new Command("show", "a case with each item's state and clock (example: approvals show 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8)").With(id);
         runner.Handle(command, async (parse, cli) =>
         {
             var c = await cli.Approvals.GetCaseAsync(new GetCaseRequest { CaseId = parse.GetValue(id)! }, cli.Call());
@@ -142,7 +143,7 @@ internal static class ApprovalCommands
     {
         var id = Opt.Id("case-id", "the case id");
         var kind = Opt.Text("--kind", Kinds, required: true);
-        var command = new Command("timeline", "every step of one item with working days used (example: approvals timeline c-1 --kind feasibility_study)").With(id, kind);
+        var command = new Command("timeline", "every step of one item with working days used (example: approvals timeline 3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8 --kind feasibility_study)").With(id, kind);
         runner.Handle(command, async (parse, cli) =>
         {
             var response = await cli.Approvals.GetTimelineAsync(
@@ -163,6 +164,23 @@ internal static class ApprovalCommands
             await WarnIfProvisionalAsync(cli, [response.Item]);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The registry already knows the project's total investment; asking for it again invites a second, different
+    /// figure. Read with GetProject (the caller's own token), so it is the registry's current value.
+    /// </summary>
+    private static async Task<string> RegisteredInvestmentAsync(CliContext cli, string projectId)
+    {
+        var registered = await cli.Registry.GetProjectAsync(new ProjectHub.Registry.V1.GetProjectRequest { ProjectId = projectId }, cli.Call());
+        var value = registered.Fields?.TotalInvestment?.Value ?? "";
+        if (value.Length == 0)
+        {
+            throw new UsageException($"project {projectId} has no total investment in the registry; give --total-investment");
+        }
+
+        await cli.Error.WriteLineAsync($"total investment {Lights.Money(registered.Fields!.TotalInvestment)} 万元, as registered");
+        return value;
     }
 
     /// <summary>A deadline counted through a year without holiday data is 暂定: said on stderr too, once per command.</summary>

@@ -13,7 +13,7 @@ internal static class LightCommands
     {
         var id = Opt.Id("project-id", "the project's id");
         var history = Opt.Flag("--history", "every evaluation and change instead of the current light");
-        var command = new Command("lights", "a project's warning light and the reasons for it (example: lights p-1)").With(id, history);
+        var command = new Command("lights", "a project's warning light and the reasons for it (example: lights 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e)").With(id, history);
         runner.Handle(command, async (parse, cli) =>
         {
             var projectId = parse.GetValue(id)!;

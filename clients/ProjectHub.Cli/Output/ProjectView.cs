@@ -20,7 +20,7 @@ public static class ProjectView
         }
 
         console.Write(table);
-        console.WriteLine($"{count} project(s)" + (nextPageToken.Length > 0 ? " — more: use --all" : ""));
+        console.WriteLine($"{count} project(s)" + (nextPageToken.Length > 0 ? " — more: use --all-pages" : ""));
     }
 
     public static void Detail(IAnsiConsole console, Project p)
