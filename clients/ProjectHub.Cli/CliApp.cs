@@ -30,7 +30,7 @@ public static class CliApp
     private static RootCommand Build(TextWriter output, TextWriter error, IConfigSource source)
     {
         var root = new RootCommand(
-            "projecthub — the key-project list, weekly reports, warning lights, problems, alerts and approvals.\n" +
+            "projecthub — the key-project list, weekly reports, warning lights, the ranking of units, problems, alerts and approvals.\n" +
             "Every call carries your bearer token (--token); it says who you are and what you may do. Against local " +
             "development services, 'projecthub dev-token --role drc --save' makes one.\n" +
             "Configuration: flags > environment (PROJECTHUB_REGISTRY, PROJECTHUB_APPROVAL, PROJECTHUB_ESCALATION, " +
@@ -47,6 +47,7 @@ public static class CliApp
         root.Add(ReportCommands.Build(runner));
         root.Add(LightCommands.BuildLights(runner));
         root.Add(LightCommands.BuildBoard(runner));
+        root.Add(RankingCommand.Build(runner));
         root.Add(ProblemCommands.Build(runner));
         root.Add(AlertCommands.Build(runner));
         root.Add(ApprovalCommands.Build(runner));

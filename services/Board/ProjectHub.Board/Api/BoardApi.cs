@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using ProjectHub.Registry.V1;
 using Esc = ProjectHub.Escalation.V1;
@@ -72,12 +71,9 @@ public static class BoardApi
 
         app.MapGet("/api/ranking", async (BoardServices s, CancellationToken ct) =>
         {
-            var today = DateOnly.FromDateTime(DateTime.Now);
-            var request = new RankUnitsRequest
-            {
-                FromDate = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ToDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
+            // No dates: the registry's defaults are this year so far on its own Asia/Shanghai clock (this host's local
+            // date is UTC on a server, a day behind in the first hours of a Shanghai morning).
+            var request = new RankUnitsRequest();
             var ranks = await s.Registry.RankUnitsAsync(request, s.Read(ct));
             return new
             {
