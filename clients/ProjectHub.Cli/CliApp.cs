@@ -30,7 +30,7 @@ public static class CliApp
     private static RootCommand Build(TextWriter output, TextWriter error, IConfigSource source)
     {
         var root = new RootCommand(
-            "projecthub — the key-project list, weekly reports, warning lights, problems, alerts and approvals.\n" +
+            "projecthub — the key-project list, weekly reports, warning lights, the ranking of units, problems, alerts and approvals.\n" +
             "Every call carries your bearer token (--token); it says who you are and what you may do. Against local " +
             "development services, 'projecthub dev-token --role drc --save' makes one.\n" +
             "Configuration: flags > environment (PROJECTHUB_REGISTRY, PROJECTHUB_APPROVAL, PROJECTHUB_ESCALATION, " +
@@ -39,13 +39,15 @@ public static class CliApp
             "Enum values on the command line: any case, with or without their proto prefix (--tier national or " +
             "--tier PROJECT_TIER_NATIONAL); in JSON (--output json, --file) they carry the prefix.\n" +
             "Exit codes: 0 ok, 1 other, 2 bad input, 3 not found, 4 denied (PERMISSION_DENIED; dev-token outside development), " +
-            "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one).");
+            "5 unavailable, 6 failed precondition, 7 unauthenticated (no token or a refused one), 8 provisional (a calendar answer " +
+            "counted through a year whose holiday data is not published).");
         GlobalOptions.AddTo(root);
         var runner = new Runner(output, error, source);
         root.Add(ProjectCommands.Build(runner));
         root.Add(ReportCommands.Build(runner));
         root.Add(LightCommands.BuildLights(runner));
         root.Add(LightCommands.BuildBoard(runner));
+        root.Add(RankingCommand.Build(runner));
         root.Add(ProblemCommands.Build(runner));
         root.Add(AlertCommands.Build(runner));
         root.Add(ApprovalCommands.Build(runner));

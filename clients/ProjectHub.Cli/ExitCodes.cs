@@ -16,6 +16,13 @@ public static class ExitCodes
     /// <summary>No token, or one the services refuse (expired, another issuer): get a token, not a different role.</summary>
     public const int Unauthenticated = 7;
 
+    /// <summary>
+    /// A calendar answer counted through a year whose holiday arrangements are not published (Monday to Friday assumed):
+    /// the date may be a holiday, so a script must not take it as final. Only the calendar commands end with it; approval
+    /// commands flag provisional deadlines in their output and a warning on stderr but keep their own exit code.
+    /// </summary>
+    public const int Provisional = 8;
+
     public static int For(StatusCode code) => code switch
     {
         StatusCode.OK => Ok,

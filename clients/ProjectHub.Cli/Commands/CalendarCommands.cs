@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProjectHub.Calendar.V1;
+using ProjectHub.Cli.Output;
 using Spectre.Console;
 
 namespace ProjectHub.Cli.Commands;
@@ -9,7 +10,8 @@ internal static class CalendarCommands
 {
     public static Command Build(Runner runner)
     {
-        var calendar = new Command("calendar", "working days on the mainland China calendar (holidays and make-up workdays)");
+        var calendar = new Command("calendar", "working days on the mainland China calendar (holidays and make-up workdays). " +
+            "Through a year whose holiday data is not published the answer assumes Monday to Friday: it is marked 暂定, a warning goes to stderr and the exit code is 8");
 
         var date = Opt.Text("--date", "start date YYYY-MM-DD", required: true);
         var days = Opt.Int("--days", "working days to add (negative goes back)");
@@ -18,7 +20,8 @@ internal static class CalendarCommands
         runner.Handle(add, async (parse, cli) =>
         {
             var r = await cli.Calendar.AddWorkingDaysAsync(new AddWorkingDaysRequest { Date = parse.GetValue(date)!, WorkingDays = parse.GetValue(days)!.Value }, cli.Call());
-            cli.Write(r, () => cli.Console.WriteLine(r.Date + (r.KnownYears ? "" : "  (outside the years with holiday data: weekends only)")));
+            cli.Write(r, () => cli.Console.WriteLine(r.Date + (r.KnownYears ? "" : "  " + Provisional.Text)));
+            return await Known(cli, r.KnownYears);
         });
         calendar.Add(add);
 
@@ -29,9 +32,22 @@ internal static class CalendarCommands
         {
             var r = await cli.Calendar.CountWorkingDaysAsync(new CountWorkingDaysRequest { FromDate = parse.GetValue(from)!, ToDate = parse.GetValue(to)! }, cli.Call());
             cli.Write(r, () => cli.Console.WriteLine(r.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture) +
-                (r.KnownYears ? "" : "  (outside the years with holiday data: weekends only)")));
+                (r.KnownYears ? "" : "  " + Provisional.Text)));
+            return await Known(cli, r.KnownYears);
         });
         calendar.Add(count);
         return calendar;
+    }
+
+    /// <summary>Exit 0, or 8 with a warning when the answer ran through a year without holiday data (it may be a holiday).</summary>
+    private static async Task<int> Known(CliContext cli, bool knownYears)
+    {
+        if (knownYears)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await Provisional.WarnAsync(cli);
+        return ExitCodes.Provisional;
     }
 }

@@ -13,7 +13,7 @@ internal static class LightCommands
     {
         var id = Opt.Id("project-id", "the project's id");
         var history = Opt.Flag("--history", "every evaluation and change instead of the current light");
-        var command = new Command("lights", "a project's warning light and the reasons for it (example: lights p-1)").With(id, history);
+        var command = new Command("lights", "a project's warning light and the reasons for it (example: lights 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e)").With(id, history);
         runner.Handle(command, async (parse, cli) =>
         {
             var projectId = parse.GetValue(id)!;
@@ -25,8 +25,8 @@ internal static class LightCommands
                     var table = new Table().AddColumns("at", "from", "to", "plan %", "actual %", "reasons");
                     foreach (var e in entries.Entries)
                     {
-                        table.AddRow(When.Format(e.At), Lights.Markup(e.From), Lights.Markup(e.To), Lights.Money(e.PlannedPercent),
-                            Lights.Money(e.ActualPercent), Markup.Escape(string.Join("; ", e.Reasons.Select(r => r.Message))));
+                        table.AddRow(When.Format(e.At), Lights.Markup(e.From), Lights.Markup(e.To), Lights.Number(e.PlannedPercent),
+                            Lights.Number(e.ActualPercent), Markup.Escape(string.Join("; ", e.Reasons.Select(r => r.Message))));
                     }
 
                     cli.Console.Write(table);
@@ -57,7 +57,7 @@ internal static class LightCommands
         console.MarkupLine($"[red]● {t.Red}[/] 红灯   [yellow]● {t.Yellow}[/] 黄灯   [green]● {t.Green}[/] 绿灯   [grey]○ {t.Unlit}[/] 未亮灯");
         console.MarkupLine(
             $"{board.Year} investment (万元): completed {Lights.Money(board.YearToDateCompleted)} of planned {Lights.Money(board.YearPlannedInvestment)} " +
-            $"({Lights.Money(board.CompletionPercent)} %); total investment {Lights.Money(board.TotalInvestment)}");
+            $"({Lights.Number(board.CompletionPercent)} %); total investment {Lights.Money(board.TotalInvestment)}");
         if (decimal.TryParse(board.CompletionPercent?.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var percent))
         {
             console.Write(new BreakdownChart().Width(60)
@@ -68,16 +68,16 @@ internal static class LightCommands
         Section(console, "by department (行业主管部门)", board.ByIndustryDepartment);
         Section(console, "by locality (属地)", board.ByLocality);
         Section(console, "by leader in charge (分管领导)", board.ByLeaderInCharge);
-        Section(console, "by tier (级别)", board.ByTier);
+        Section(console, "by tier (级别)", board.ByTier, Lights.TierKey);
     }
 
-    private static void Section(IAnsiConsole console, string title, IEnumerable<BoardRow> rows)
+    private static void Section(IAnsiConsole console, string title, IEnumerable<BoardRow> rows, Func<string, string>? label = null)
     {
         var table = new Table().Title(Markup.Escape(title)).AddColumns("", "[red]红[/]", "[yellow]黄[/]", "[green]绿[/]", "[grey]未亮[/]");
         foreach (var row in rows)
         {
             var l = row.Lights ?? new LightTally();
-            table.AddRow(Markup.Escape(row.Key), Count(l.Red, "red"), Count(l.Yellow, "yellow"), Count(l.Green, "green"), Count(l.Unlit, "grey"));
+            table.AddRow(Markup.Escape(label is null ? row.Key : label(row.Key)), Count(l.Red, "red"), Count(l.Yellow, "yellow"), Count(l.Green, "green"), Count(l.Unlit, "grey"));
         }
 
         console.Write(table);

@@ -63,7 +63,7 @@ internal static class ProjectCommands
     private static Command Show(Runner runner)
     {
         var id = Opt.Id("project-id", "the project's id");
-        var command = new Command("show", "one project with its light, stage and people (example: projects show p-123)").With(id);
+        var command = new Command("show", "one project with its light, stage and people (example: projects show 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e)").With(id);
         runner.Handle(command, async (parse, cli) =>
         {
             var project = await cli.Registry.GetProjectAsync(new GetProjectRequest { ProjectId = parse.GetValue(id)! }, cli.Call());
@@ -83,7 +83,7 @@ internal static class ProjectCommands
         var owner = Opt.Text("--owner-unit", "owner unit");
         var name = Opt.Text("--name", "part of the name");
         var unlit = Opt.Flag("--unlit", "only projects without a light yet");
-        var all = Opt.Flag("--all", "follow every page (default: the first page)");
+        var all = Opt.Flag("--all-pages", "fetch every page of the list (default: the first page only, --page-size projects)");
         var pageSize = Opt.Int("--page-size", "projects per page");
         var command = new Command("list", "the list, filtered (example: projects list --light red --department 住建局)")
             .With(light, tier, stage, department, locality, leader, owner, name, unlit, all, pageSize);
@@ -121,7 +121,7 @@ internal static class ProjectCommands
         var fields = new ProjectFieldOptions();
         var id = Opt.Id("project-id", "the project's id");
         var reason = Opt.Text("--reason", "why (kept in the audit trail)");
-        var command = new Command("update", "change the fields given, nothing else (example: projects update p-1 --leader 李副市长 --reason 分工调整)")
+        var command = new Command("update", "change the fields given, nothing else (example: projects update 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --leader 李副市长 --reason 分工调整)")
             .With([id, .. fields.All, reason]);
         runner.Handle(command, async (parse, cli) =>
         {
@@ -147,7 +147,7 @@ internal static class ProjectCommands
         var start = Opt.Text("--planned-start", "new planned start YYYY-MM-DD");
         var completion = Opt.Text("--planned-completion", "new planned completion YYYY-MM-DD");
         var reason = Opt.Text("--reason", "why the plan changes (required by the registry)");
-        var command = new Command("replan", "a new baseline version (example: projects replan p-1 --planned-completion 2027-06-30 --reason 征迁延误)")
+        var command = new Command("replan", "a new baseline version (example: projects replan 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --planned-completion 2027-06-30 --reason 征迁延误)")
             .With(id, milestones, start, completion, reason);
         runner.Handle(command, async (parse, cli) =>
         {
@@ -170,7 +170,7 @@ internal static class ProjectCommands
     {
         var id = Opt.Id("project-id", "the project's id");
         var reason = Opt.Text("--reason", "why it leaves the list", required: true);
-        var command = new Command("exit", "take a project off the list (example: projects exit p-1 --reason 项目取消)").With(id, reason);
+        var command = new Command("exit", "take a project off the list (example: projects exit 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --reason 项目取消)").With(id, reason);
         runner.Handle(command, async (parse, cli) =>
         {
             var project = await cli.Registry.ExitProjectAsync(
@@ -183,7 +183,7 @@ internal static class ProjectCommands
     private static Command History(Runner runner)
     {
         var id = Opt.Id("project-id", "the project's id");
-        var command = new Command("history", "audit trail and baseline versions (example: projects history p-1)").With(id);
+        var command = new Command("history", "audit trail and baseline versions (example: projects history 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e)").With(id);
         runner.Handle(command, async (parse, cli) =>
         {
             var history = await cli.Registry.GetProjectHistoryAsync(new GetProjectHistoryRequest { ProjectId = parse.GetValue(id)! }, cli.Call());

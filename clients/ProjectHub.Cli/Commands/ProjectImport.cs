@@ -5,8 +5,10 @@ using ProjectHub.Registry.V1;
 namespace ProjectHub.Cli.Commands;
 
 /// <summary>
-/// projects import --csv FILE: one RegisterProject call per row; a bad row is reported with its line number and the
-/// rest go on. Exit code 0 only when every row was registered, else 2 (the file needs fixing).
+/// projects import --csv FILE: each row is registered, or, when it stands for a project already on the list
+/// (<see cref="ImportMatch"/>), updated where it differs or left unchanged, so importing the same file twice registers
+/// nothing twice. A bad row is reported with its line number and every bad cell; the rest go on. Exit code 0 only when
+/// every row went in, else 2 (the file needs fixing).
 /// </summary>
 internal static class ProjectImport
 {
@@ -22,9 +24,12 @@ internal static class ProjectImport
     {
         var csv = Opt.Text("--csv", "the CSV file (UTF-8, first line = header)", required: true);
         var command = new Command("import",
-            "register every row of a CSV file (the DRC's spreadsheet saved as CSV UTF-8). Header columns, any order: " +
+            "register the rows of a CSV file (the DRC's spreadsheet saved as CSV UTF-8); safe to re-run: a row whose project is " +
+            "already registered (same national_code, else same name and owner_unit) updates the fields that differ (empty cells " +
+            "change nothing) or is left unchanged; each line says registered, updated or unchanged. Header columns, any order: " +
             string.Join(", ", Columns) + ". tier/stage as in 'projects register'; money in 万元; dates YYYY-MM-DD; " +
-            "milestones = name@date@percent separated by ';'. Bad rows are reported with their line number; the others are still registered.")
+            "milestones = name@date@percent separated by ';'. Bad rows are reported with their line number and every bad cell; the others still go in. Stage and milestones of " +
+            "a project already registered are not changed (the line says so).")
             .With(csv);
         runner.Handle(command, (parse, cli) => RunAsync(cli, parse.GetValue(csv)!));
         return command;
@@ -55,27 +60,21 @@ internal static class ProjectImport
             throw new UsageException($"{path} line {records[0].Line}: unknown column(s) {string.Join(", ", unknown)}; expected {string.Join(", ", Columns)}");
         }
 
+        var rows = records.Skip(1)
+            .Select(r => new ImportRow(r.Line, header.Select((h, i) => (h, v: i < r.Fields.Count ? r.Fields[i].Trim() : "")).ToDictionary(p => p.h, p => p.v)))
+            .ToList();
+        var existing = rows.Count == 0 ? new ImportMatch() : await ImportMatch.LoadAsync(cli);
         var imported = new ImportResult();
-        foreach (var (line, fields) in records.Skip(1))
+        foreach (var row in rows)
         {
-            var row = header.Select((h, i) => (h, v: i < fields.Count ? fields[i].Trim() : "")).ToDictionary(p => p.h, p => p.v);
             try
             {
-                var project = await cli.Registry.RegisterProjectAsync(ToRequest(row), cli.Call());
-                imported.Registered.Add(new ImportResult.Row(line, project.Id, project.Fields.Name));
+                await ImportAsync(cli, row, existing, imported, Path.GetFileName(path));
             }
-            catch (UsageException e)
-            {
-                imported.Failed.Add(new ImportResult.Failure(line, [e.Message]));
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists)
+            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.NotFound)
             {
                 // Unavailable or denied stop the import (rethrown); a row's own problem does not.
-                var violations = e.FieldViolations();
-                var lines = violations.Count > 0
-                    ? violations.Select(v => $"{v.Field}: {v.Description}").ToList()
-                    : [e.Status.Detail];
-                imported.Failed.Add(new ImportResult.Failure(line, lines));
+                imported.Failed.Add(new ImportResult.Failure(row.Line, Messages(e, row)));
             }
         }
 
@@ -93,51 +92,101 @@ internal static class ProjectImport
         }
         else
         {
-            foreach (var row in imported.Registered)
+            foreach (var done in imported.Registered.Concat(imported.Updated).Concat(imported.Unchanged).OrderBy(r => r.Line))
             {
-                await cli.Out.WriteLineAsync($"line {row.Line}: registered {row.ProjectId} {row.Name}");
+                var changed = done.ChangedFields.Count > 0 ? $" ({string.Join(", ", done.ChangedFields)})" : "";
+                var notes = done.Notes.Count > 0 ? "; " + string.Join("; ", done.Notes) : "";
+                await cli.Out.WriteLineAsync($"line {done.Line}: {done.Outcome} {done.ProjectId} {done.Name}{changed}{notes}");
             }
 
-            await cli.Out.WriteLineAsync($"{imported.Registered.Count} registered, {imported.Failed.Count} failed");
+            await cli.Out.WriteLineAsync(
+                $"{imported.Registered.Count} registered, {imported.Updated.Count} updated, {imported.Unchanged.Count} unchanged, {imported.Failed.Count} failed");
         }
 
         return imported.Failed.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
     }
 
-    private static RegisterProjectRequest ToRequest(Dictionary<string, string> row)
+    private static async Task ImportAsync(CliContext cli, ImportRow row, ImportMatch existing, ImportResult imported, string fileName)
     {
-        string Get(string key) => row.TryGetValue(key, out var v) ? v : "";
-        ProjectHub.Type.V1.Decimal? Money(string key) => Get(key).Length == 0 ? null : new() { Value = Get(key) };
-        var fields = new ProjectFields
+        var (project, ambiguous) = existing.Find(row);
+        if (ambiguous is not null)
         {
-            NationalCode = Get("national_code"),
-            Name = Get("name"),
-            Industry = Get("industry"),
-            Locality = Get("locality"),
-            OwnerUnit = Get("owner_unit"),
-            ResponsibleUnit = Get("responsible_unit"),
-            IndustryDepartment = Get("industry_department"),
-            LeaderInCharge = Get("leader_in_charge"),
-            ResponsiblePerson = Get("responsible_person"),
-            ResponsibleContact = Get("responsible_contact"),
-            TotalInvestment = Money("total_investment"),
-            YearPlannedInvestment = Money("year_planned_investment"),
-            PlannedStart = Get("planned_start"),
-            PlannedCompletion = Get("planned_completion"),
-            Baseline = new Baseline(),
-        };
-        if (Get("tier").Length > 0) fields.Tier = Input.Enum<ProjectTier>(Get("tier"), "tier");
-        foreach (var milestone in Get("milestones").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            fields.Baseline.Milestones.Add(ProjectFieldOptions.Milestone(milestone));
+            imported.Failed.Add(new ImportResult.Failure(row.Line, [ambiguous]));
+            return;
         }
 
-        return new RegisterProjectRequest
+        if (row.LocalErrors.Count > 0)
         {
-            Project = fields,
-            Stage = Get("stage").Length > 0 ? Input.Enum<ProjectStage>(Get("stage"), "stage") : ProjectStage.PreConstruction,
-            ActualStart = Get("actual_start"),
+            await ValidateOnlyAsync(cli, row);
+            return;
+        }
+
+        if (project is null)
+        {
+            var registered = await cli.Registry.RegisterProjectAsync(row.Request, cli.Call());
+            existing.Add(registered);
+            imported.Registered.Add(ImportResult.Row.Of(row.Line, "registered", registered, [], []));
+            return;
+        }
+
+        var paths = ImportMatch.Differences(row, project);
+        var notes = ImportMatch.NotApplied(row, project);
+        if (paths.Count == 0)
+        {
+            imported.Unchanged.Add(ImportResult.Row.Of(row.Line, "unchanged", project, [], notes));
+            return;
+        }
+
+        var request = new UpdateProjectRequest
+        {
+            ProjectId = project.Id,
+            Project = row.Fields.Clone(),
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask(),
+            Reason = $"CSV 导入：{fileName} 第 {row.Line} 行",
         };
+        request.Project.Baseline = null;
+        request.UpdateMask.Paths.AddRange(paths);
+        var updated = await cli.Registry.UpdateProjectAsync(request, cli.Call());
+        existing.Replace(updated);
+        imported.Updated.Add(ImportResult.Row.Of(row.Line, "updated", updated, paths, notes));
+    }
+
+    /// <summary>
+    /// A row with cells the tool could not read still gets the registry's judgement of every other cell, so one pass
+    /// reports all of the row's problems: the request goes with its tier unset, which the registry always refuses, so
+    /// nothing can be registered; <see cref="Messages"/> then drops what only that omission caused.
+    /// </summary>
+    private static async Task ValidateOnlyAsync(CliContext cli, ImportRow row)
+    {
+        var probe = row.Request.Clone();
+        probe.Project.Tier = ProjectTier.Unspecified;
+        await cli.Registry.RegisterProjectAsync(probe, cli.Call());
+        throw new InvalidOperationException("The registry registered a project without a tier.");
+    }
+
+    /// <summary>
+    /// The row's own errors first, then the registry's, without knock-on errors of a cell already reported: a bad
+    /// tier or a tier left unset only to probe, milestones not sent, an actual start judged against a default stage.
+    /// </summary>
+    private static List<string> Messages(RpcException e, ImportRow row)
+    {
+        var local = row.LocalErrors.Select(l => l.Field).ToHashSet(StringComparer.Ordinal);
+        bool KnockOn(string field) =>
+            (field == ImportRow.TierField && (local.Contains(ImportRow.TierField) || (local.Count > 0 && row.Has("tier"))))
+            || (local.Contains(ImportRow.MilestonesField) && field.StartsWith("project.baseline", StringComparison.Ordinal))
+            || (local.Contains(ImportRow.StageField) && field is ImportRow.StageField or "actual_start");
+        var messages = row.LocalErrors.Select(l => l.Message).ToList();
+        var violations = e.FieldViolations();
+        if (violations.Count > 0)
+        {
+            messages.AddRange(violations.Where(v => !KnockOn(v.Field)).Select(v => $"{v.Field}: {v.Description}"));
+        }
+        else
+        {
+            messages.Add(e.Status.Detail);
+        }
+
+        return messages;
     }
 }
 
@@ -151,9 +200,18 @@ internal sealed class ImportResult
     };
 
     public List<Row> Registered { get; } = [];
+    public List<Row> Updated { get; } = [];
+    public List<Row> Unchanged { get; } = [];
     public List<Failure> Failed { get; } = [];
 
-    public sealed record Row(int Line, string ProjectId, string Name);
+    /// <param name="Outcome">registered, updated or unchanged.</param>
+    /// <param name="ChangedFields">For an update, the fields it changed.</param>
+    /// <param name="Notes">What the row asked for that an import does not change.</param>
+    public sealed record Row(int Line, string Outcome, string ProjectId, string Name, List<string> ChangedFields, List<string> Notes)
+    {
+        public static Row Of(int line, string outcome, Project project, List<string> changed, List<string> notes) =>
+            new(line, outcome, project.Id, project.Fields.Name, changed, notes);
+    }
 
     public sealed record Failure(int Line, List<string> Messages);
 }

@@ -23,7 +23,7 @@ internal static class ReportCommands
             "(\"state\": \"CONSTRUCTION_STATE_SLOWED\"); flags given as well override it");
         var project = Opt.Text("--project", "project id");
         var week = Opt.Text("--week", "Monday of the reported week, YYYY-MM-DD (default: this week's Monday)");
-        var percent = Opt.Text("--percent", "cumulative image progress, percent (形象进度), e.g. 42.5");
+        var percent = Opt.Text("--percent", "cumulative physical progress (形象进度), percent complete of the whole project, e.g. 42.5");
         var periodInvestment = Opt.Text("--period-investment", "investment completed this week, 万元");
         var cumulativeInvestment = Opt.Text("--cumulative-investment", "investment completed so far, 万元");
         var workers = Opt.Int("--workers", "people on site");
@@ -36,7 +36,7 @@ internal static class ReportCommands
             "that is not reached after all (by name); repeat for each");
         var command = new Command("submit",
             "submit a week's report; the light is re-evaluated at once. Missing values are asked for when run in a terminal. " +
-            "Example: report submit --project p-1 --week 2026-03-02 --percent 35 --period-investment 120 --cumulative-investment 1800 --workers 150 --state normal --narrative 主体施工")
+            "Example: report submit --project 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --week 2026-03-02 --percent 35 --period-investment 120 --cumulative-investment 1800 --workers 150 --state normal --narrative 主体施工")
             .With(file, project, week, percent, periodInvestment, cumulativeInvestment, workers, state, narrative, problems, reached, withdraw);
         runner.Handle(command, async (parse, cli) =>
         {
@@ -93,7 +93,7 @@ internal static class ReportCommands
     {
         var project = Opt.Text("--project", "project id", required: true);
         var history = Opt.Flag("--history", "include replaced versions");
-        var command = new Command("list", "a project's reports, newest week first (example: report list --project p-1)").With(project, history);
+        var command = new Command("list", "a project's reports, newest week first (example: report list --project 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e)").With(project, history);
         runner.Handle(command, async (parse, cli) =>
         {
             var response = await cli.Registry.ListProgressReportsAsync(
@@ -104,7 +104,7 @@ internal static class ReportCommands
                 foreach (var r in response.Reports)
                 {
                     table.AddRow(Markup.Escape(r.PeriodName), r.Version.ToString(CultureInfo.InvariantCulture) + (r.Current ? "" : " (replaced)"),
-                        Lights.Money(r.CumulativePercent), Lights.Money(r.PeriodInvestment), Lights.Money(r.CumulativeInvestment),
+                        Lights.Number(r.CumulativePercent), Lights.Money(r.PeriodInvestment), Lights.Money(r.CumulativeInvestment),
                         r.Workers.ToString(CultureInfo.InvariantCulture), Input.Name(r.State), Markup.Escape(r.SubmittedBy), Markup.Escape(r.Narrative));
                 }
 

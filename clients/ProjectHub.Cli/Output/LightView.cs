@@ -14,7 +14,7 @@ public static class LightView
             return;
         }
 
-        console.MarkupLine($"{Lights.Markup(status.Light)}  plan {Lights.Money(status.PlannedPercent)} % / actual {Lights.Money(status.ActualPercent)} %" +
+        console.MarkupLine($"{Lights.Markup(status.Light)}  plan {Lights.Number(status.PlannedPercent)} % / actual {Lights.Number(status.ActualPercent)} %" +
             (status.RedSince.Length > 0 ? $"  red since {status.RedSince}" : ""));
         if (status.Reasons.Count == 0)
         {

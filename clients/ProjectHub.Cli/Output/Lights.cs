@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProjectHub.Registry.V1;
 
 namespace ProjectHub.Cli.Output;
@@ -13,6 +14,37 @@ public static class Lights
         _ => "[grey]○[/] 未亮灯",
     };
 
-    public static string Money(ProjectHub.Type.V1.Decimal? value) =>
-        value is null || value.Value.Length == 0 ? "-" : value.Value;
+    /// <summary>
+    /// An amount in 万元 as people read it: thousands separators and no spurious decimals ("218,000", "1,234.56"),
+    /// whatever scale the value was sent with ("218000.0"); the exact value is in --output json.
+    /// </summary>
+    public static string Money(ProjectHub.Type.V1.Decimal? value) => Number(value);
+
+    /// <summary>A percentage or other decimal, formatted like <see cref="Money"/>.</summary>
+    public static string Number(ProjectHub.Type.V1.Decimal? value)
+    {
+        if (value is null || value.Value.Length == 0)
+        {
+            return "-";
+        }
+
+        return decimal.TryParse(value.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            ? amount.ToString("#,0.############", CultureInfo.InvariantCulture)
+            : value.Value;
+    }
+
+    /// <summary>A tier in Chinese as the web board names it, with the spelling --tier takes.</summary>
+    public static string Tier(ProjectTier tier) => tier switch
+    {
+        ProjectTier.National => "国家重大",
+        ProjectTier.ProvincialLargeMedium => "省大中型",
+        ProjectTier.ProvincialKey => "省重点",
+        ProjectTier.MunicipalMajor => "市重大",
+        _ => "未定",
+    } + (tier == ProjectTier.Unspecified ? "" : " " + Input.Name(tier));
+
+    /// <summary>The board's tier rows are keyed by the tier's name without prefix (NATIONAL).</summary>
+    public static string TierKey(string key) =>
+        Enum.GetValues<ProjectTier>().FirstOrDefault(t => t != ProjectTier.Unspecified && string.Equals(Input.Name(t), key, StringComparison.OrdinalIgnoreCase)) is var tier
+            && tier != ProjectTier.Unspecified ? Tier(tier) : key;
 }

@@ -15,12 +15,12 @@ public static class ProjectView
             count++;
             var f = p.Fields ?? new ProjectFields();
             table.AddRow(Markup.Escape(p.Id), Markup.Escape(f.Name), Lights.Markup(p.Light?.Light ?? Light.None),
-                Input.Name(p.Stage), Input.Name(f.Tier),
+                Input.Name(p.Stage), Lights.Tier(f.Tier),
                 Markup.Escape(f.IndustryDepartment), Markup.Escape(f.Locality), Markup.Escape(f.LeaderInCharge), Lights.Money(f.TotalInvestment));
         }
 
         console.Write(table);
-        console.WriteLine($"{count} project(s)" + (nextPageToken.Length > 0 ? " — more: use --all" : ""));
+        console.WriteLine($"{count} project(s)" + (nextPageToken.Length > 0 ? " — more: use --all-pages" : ""));
     }
 
     public static void Detail(IAnsiConsole console, Project p)
@@ -32,7 +32,7 @@ public static class ProjectView
         Row("name", Markup.Escape(f.Name));
         Row("light", Lights.Markup(p.Light?.Light ?? Light.None));
         Row("stage", Input.Name(p.Stage));
-        Row("tier", Input.Name(f.Tier));
+        Row("tier", Lights.Tier(f.Tier));
         Row("code", Markup.Escape(f.NationalCode));
         Row("industry", Markup.Escape(f.Industry));
         Row("locality", Markup.Escape(f.Locality));

@@ -57,7 +57,7 @@ public sealed class ApprovalCase
     public ApprovalItem Item(ApprovalItemKind kind) =>
         Items.FirstOrDefault(i => i.Kind == kind)
         ?? throw ApprovalErrors.Refusal(
-            ApprovalErrorReason.ItemNotRequired, $"Project {ProjectId} does not require {kind}.", "kind");
+            ApprovalErrorReason.ItemNotRequired, $"项目 {ProjectId} 无需办理{ApprovalRules.Default.RuleFor(kind).DisplayName}。", "kind");
 
     /// <summary>Items past their time limit as of <paramref name="today"/> (they turn the project's light yellow).</summary>
     public IReadOnlyList<ApprovalItem> OverdueItems(IWorkingCalendar calendar, DateOnly today) =>

@@ -59,7 +59,7 @@ public sealed class ApprovalItem
         RequireActorAndOrder(actor, at);
         if (documents.Count == 0)
         {
-            throw Error(ApprovalErrorReason.DocumentsRequired, "A submission needs at least one document.", "documents");
+            throw Error(ApprovalErrorReason.DocumentsRequired, "提交时至少需要一份材料。", "documents");
         }
 
         var hashes = new HashSet<string>(StringComparer.Ordinal);
@@ -67,14 +67,14 @@ public sealed class ApprovalItem
         {
             if (!hashes.Add(document.Sha256))
             {
-                throw Error(ApprovalErrorReason.DuplicateDocument, $"Document '{document.Name}' is submitted twice.", "documents");
+                throw Error(ApprovalErrorReason.DuplicateDocument, $"材料“{document.Name}”重复提交（内容相同）。", "documents");
             }
         }
 
         RequireNotApproved();
         if (State is ApprovalItemState.Submitted or ApprovalItemState.InReview)
         {
-            throw Error(ApprovalErrorReason.AlreadySubmitted, $"{Kind} is already {State}.");
+            throw Error(ApprovalErrorReason.AlreadySubmitted, $"{Name}当前{ApprovalTexts.State(State)}，不能再次提交。");
         }
 
         for (var i = 0; i < _reviews.Length; i++)
@@ -99,12 +99,12 @@ public sealed class ApprovalItem
         RequireNotApproved();
         if (State == ApprovalItemState.InReview)
         {
-            throw Error(ApprovalErrorReason.AlreadyAccepted, $"{Kind} is already in review.");
+            throw Error(ApprovalErrorReason.AlreadyAccepted, $"{Name}已受理，正在审查中。");
         }
 
         if (State != ApprovalItemState.Submitted)
         {
-            throw Error(ApprovalErrorReason.NotSubmitted, $"{Kind} is {State}: there is no submission to accept.");
+            throw Error(ApprovalErrorReason.NotSubmitted, $"{Name}当前{ApprovalTexts.State(State)}，没有待受理的提交。");
         }
 
         _periods.Add(new ReviewPeriod(ShanghaiTime.DateOf(at), null));
@@ -119,7 +119,7 @@ public sealed class ApprovalItem
         RequireInReview();
         if (_reviews[index].Status == DepartmentReviewStatus.Approved)
         {
-            throw Error(ApprovalErrorReason.DepartmentAlreadyApproved, $"{departmentId} has already approved {Kind}.");
+            throw Error(ApprovalErrorReason.DepartmentAlreadyApproved, $"{DepartmentName(departmentId)}已批准{Name}。");
         }
 
         var signed = Documents.Select(d => d.Sha256).ToHashSet(StringComparer.Ordinal);
@@ -140,7 +140,7 @@ public sealed class ApprovalItem
         var index = RequireDepartment(departmentId);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw Error(ApprovalErrorReason.ReasonRequired, "A return must say what to correct.", "reason");
+            throw Error(ApprovalErrorReason.ReasonRequired, "退回补正须写明需要补正的内容。", "reason");
         }
 
         RequireInReview();
@@ -174,6 +174,12 @@ public sealed class ApprovalItem
     public ApprovalClock Clock(IWorkingCalendar calendar, DateOnly today) =>
         ApprovalClock.Compute(TimeLimitWorkingDays, _periods, State == ApprovalItemState.Approved, calendar, today);
 
+    /// <summary>The item as people call it (项目建议书), for refusal messages.</summary>
+    private string Name => Requirement.DisplayName;
+
+    private string DepartmentName(string departmentId) =>
+        _reviews.FirstOrDefault(r => r.Department.Id == departmentId)?.Department.Name ?? departmentId;
+
     private static DomainException Error(ApprovalErrorReason reason, string message, string? field = null) =>
         ApprovalErrors.Refusal(reason, message, field);
 
@@ -181,12 +187,12 @@ public sealed class ApprovalItem
     {
         if (string.IsNullOrWhiteSpace(actor))
         {
-            throw Error(ApprovalErrorReason.ActorRequired, "Every change needs the acting user.", "actor");
+            throw Error(ApprovalErrorReason.ActorRequired, "每次变更都须记录操作人。", "actor");
         }
 
         if (at < _lastChange)
         {
-            throw Error(ApprovalErrorReason.OutOfOrder, $"{at:O} is before the item's last change at {_lastChange:O}.", "at");
+            throw Error(ApprovalErrorReason.OutOfOrder, $"操作时间 {at:O} 早于{Name}的上次变更时间 {_lastChange:O}。", "at");
         }
     }
 
@@ -195,14 +201,14 @@ public sealed class ApprovalItem
         var index = Array.FindIndex(_reviews, r => r.Department.Id == departmentId);
         return index >= 0
             ? index
-            : throw Error(ApprovalErrorReason.DepartmentNotOnItem, $"'{departmentId}' does not review {Kind}.", "departmentId");
+            : throw Error(ApprovalErrorReason.DepartmentNotOnItem, $"“{departmentId}”不是{Name}的审批部门；审批部门：{string.Join("、", _reviews.Select(r => $"{r.Department.Name}（{r.Department.Id}）"))}。", "departmentId");
     }
 
     private void RequireNotApproved()
     {
         if (State == ApprovalItemState.Approved)
         {
-            throw Error(ApprovalErrorReason.AlreadyApproved, $"{Kind} is already approved.");
+            throw Error(ApprovalErrorReason.AlreadyApproved, $"{Name}已批准，不能再变更。");
         }
     }
 
@@ -211,7 +217,7 @@ public sealed class ApprovalItem
         RequireNotApproved();
         if (State != ApprovalItemState.InReview)
         {
-            throw Error(ApprovalErrorReason.NotAccepted, $"{Kind} is {State}; only an accepted item can be decided.");
+            throw Error(ApprovalErrorReason.NotAccepted, $"{Name}当前{ApprovalTexts.State(State)}，只有已受理（审查中）的事项才能批准或退回。");
         }
     }
 

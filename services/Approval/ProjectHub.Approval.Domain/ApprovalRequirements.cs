@@ -17,7 +17,7 @@ public static class ApprovalRequirements
         if (totalInvestment < 0)
         {
             throw ApprovalErrors.Refusal(
-                ApprovalErrorReason.InvalidInvestment, "Total investment must not be negative.", "totalInvestment");
+                ApprovalErrorReason.InvalidInvestment, "总投资不能为负数。", "totalInvestment");
         }
 
         var problems = rules.Validate();

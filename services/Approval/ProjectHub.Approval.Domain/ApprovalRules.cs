@@ -38,6 +38,27 @@ public sealed record ApprovalRules
             ? rule
             : throw new InvalidOperationException($"Approval rules have no entry for {kind}.");
 
+    /// <summary>Every approving department of these rules, each once, in the order of the items.</summary>
+    public IReadOnlyList<Department> Departments =>
+        Enum.GetValues<ApprovalItemKind>().Where(Items.ContainsKey).SelectMany(k => Items[k].Departments)
+            .DistinctBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The department <paramref name="idOrName"/> names: its id (any case, "DRC") or its Chinese name ("发改委"), since
+    /// tables show the name and people type what they see; null when no department of these rules is meant.
+    /// </summary>
+    public Department? FindDepartment(string? idOrName)
+    {
+        var text = idOrName?.Trim() ?? "";
+        return text.Length == 0
+            ? null
+            : Departments.FirstOrDefault(d => string.Equals(d.Id, text, StringComparison.OrdinalIgnoreCase))
+                ?? Departments.FirstOrDefault(d => d.Name == text);
+    }
+
+    /// <summary>The known departments as a person reads them, for refusals: "DRC（发改委）、…".</summary>
+    public string KnownDepartments => string.Join("、", Departments.Select(d => $"{d.Id}（{d.Name}）"));
+
     /// <summary>A copy with one kind's rule replaced.</summary>
     public ApprovalRules WithItem(ApprovalItemRule rule)
     {

@@ -39,7 +39,7 @@ public sealed record DocumentReference
         {
             throw ApprovalErrors.Refusal(
                 ApprovalErrorReason.InvalidDocument,
-                "Invalid document reference: " + string.Join(" ", errors.Select(e => $"{e.FieldName}: {e.Message}")),
+                "材料信息有误：" + string.Join(" ", errors.Select(e => $"{e.FieldName}: {e.Message}")),
                 errors[0].FieldName);
         }
 
@@ -52,22 +52,22 @@ public sealed record DocumentReference
         var errors = new List<DocumentFieldError>();
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
         {
-            errors.Add(new(DocumentField.Name, $"must be 1–{MaxNameLength} characters with no control characters."));
+            errors.Add(new(DocumentField.Name, $"须为 1–{MaxNameLength} 个字符，且不含控制字符。"));
         }
 
         if (sha256 is null || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
         {
-            errors.Add(new(DocumentField.Sha256, "must be 64 hexadecimal characters."));
+            errors.Add(new(DocumentField.Sha256, "须为 64 位十六进制字符（SHA-256）。"));
         }
 
         if (sizeBytes <= 0)
         {
-            errors.Add(new(DocumentField.SizeBytes, "must be greater than zero."));
+            errors.Add(new(DocumentField.SizeBytes, "须大于 0。"));
         }
 
         if (string.IsNullOrWhiteSpace(location) || location.Length > MaxLocationLength || location.Any(char.IsControl))
         {
-            errors.Add(new(DocumentField.Location, $"must be 1–{MaxLocationLength} characters with no control characters."));
+            errors.Add(new(DocumentField.Location, $"须为 1–{MaxLocationLength} 个字符，且不含控制字符。"));
         }
 
         return errors;

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using ProjectHub.Board.Api;
@@ -58,8 +57,6 @@ public static class BoardHost
             : string.Equals(mode.Trim(), "Development", StringComparison.OrdinalIgnoreCase);
         // Checked here, so a board that could not read anything refuses to start instead of failing every page.
         builder.Services.AddSingleton(new BoardTokens(builder.Configuration[BoardTokens.Setting], development, TimeProvider.System));
-        // The one clock of the board's endpoints (the ranking's "this year" is a Shanghai date).
-        builder.Services.TryAddSingleton(TimeProvider.System);
         AddClient<RegistryApi.ProjectRegistryClient>(builder, BoardServices.RegistryAddress(builder.Configuration), RegistryApi.Descriptor);
         AddClient<EscalationApi.EscalationClient>(builder, BoardServices.EscalationAddress(builder.Configuration), EscalationApi.Descriptor);
         // Per request, so every request gets clients fresh from the factory (which rotates their HTTP handlers).

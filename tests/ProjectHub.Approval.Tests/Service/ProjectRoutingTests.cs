@@ -109,7 +109,7 @@ public sealed class ProjectRoutingTests(ApprovalServiceFixture service)
         var error = await RefusedUnchangedAsync(() => Open(projectId, Owner, OwnerUnit).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Equal("PROJECT_NOT_KNOWN", error.Reason());
-        Assert.Contains($"has not yet heard of project {projectId}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"尚未收到登记服务关于项目 {projectId} 的通知", error.Message, StringComparison.Ordinal);
 
         var missing = await RefusedUnchangedAsync(() => Open(projectId, TestTokens.Drc).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);

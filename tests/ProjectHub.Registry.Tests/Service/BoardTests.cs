@@ -68,12 +68,13 @@ public sealed class BoardTests(BoardTests.Data data) : IClassFixture<BoardTests.
         Assert.Equal("2026-03-02", ranking.ToDate);
         Assert.Equal(["U1", "U2"], ranking.Ranks.Select(r => r.Unit));
         var u1 = ranking.Ranks[0];
-        // Green 1 of 2 lit = 50; invested 150 of 1500 = 10; no report due yet = 100; no problem resolved = 100.
-        // 50×0.4 + 10×0.3 + 100×0.2 + 100×0.1 = 53.
-        Assert.Equal(("50", "10", "100", "100", "53"), (u1.GreenShare.Value, u1.InvestmentCompletion.Value, u1.OnTimeReporting.Value, u1.ProblemResolution.Value, u1.Score.Value));
+        // Green 1 of 2 lit = 50; invested 150 of 1500 = 10; no report due yet = 100; no problem resolved: not scored
+        // (unset), so (50×0.4 + 10×0.3 + 100×0.2) / 0.9 = 43 / 0.9 = 47.78.
+        Assert.Equal(("50", "10", "100", "47.78"), (u1.GreenShare.Value, u1.InvestmentCompletion.Value, u1.OnTimeReporting.Value, u1.Score.Value));
+        Assert.Null(u1.ProblemResolution);
         var u2 = ranking.Ranks[1];
-        // Green 0 of 1 lit = 0; 300 of 2000 = 15; 0 + 4.5 + 20 + 10 = 34.5.
-        Assert.Equal(("0", "15", "34.5"), (u2.GreenShare.Value, u2.InvestmentCompletion.Value, u2.Score.Value));
+        // Green 0 of 1 lit = 0; 300 of 2000 = 15; (0 + 4.5 + 20) / 0.9 = 27.22.
+        Assert.Equal(("0", "15", "27.22"), (u2.GreenShare.Value, u2.InvestmentCompletion.Value, u2.Score.Value));
         Assert.Equal(2, u2.Rank);
         Assert.Equal("2000", u2.InvestmentPlanned.Value);
     }

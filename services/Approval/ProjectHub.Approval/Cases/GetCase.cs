@@ -13,7 +13,7 @@ public sealed class GetCase(CaseStore store)
         validation.Required("case_id", caseId);
         validation.ThrowIfInvalid();
         var loaded = await store.FindAsync(caseId, cancellationToken)
-            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
+            ?? throw DomainException.NotFound($"审批案件 {caseId} 不存在。");
         loaded.RequireReadableBy(caller);
         return loaded;
     }

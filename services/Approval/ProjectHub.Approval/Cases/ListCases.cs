@@ -26,7 +26,7 @@ public sealed record CasePage(IReadOnlyList<LoadedCase> Cases, string NextPageTo
 /// run in memory over the cases after the page token; a city's key-project list is hundreds of cases, not millions.
 /// What the caller may read is filtered in the query, so a page is never filled with cases it may not see.
 /// </summary>
-public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar)
+public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvider time, IWorkingCalendar calendar, ApprovalRules rules)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 100;
@@ -37,10 +37,12 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
         var validation = new Violations();
         if (query.PageSize is < 0 or > MaxPageSize)
         {
-            validation.Add("page_size", $"must be 0..{MaxPageSize}.");
+            validation.Add("page_size", $"须在 0..{MaxPageSize} 之间。");
         }
 
         validation.AddRange(query.Problems.Items);
+        validation.Text("department_id", query.DepartmentId, RequestChecks.MaxNameLength);
+        var departmentId = validation.Department(rules, "department_id", query.DepartmentId);
         var after = ParseToken(query.PageToken, validation);
         validation.ThrowIfInvalid();
 
@@ -57,7 +59,7 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
         foreach (var record in records)
         {
             var loaded = CaseStore.Rebuild(record);
-            if (Matches(loaded, query, today))
+            if (Matches(loaded, query with { DepartmentId = departmentId }, today))
             {
                 matches.Add(loaded);
                 if (matches.Count > pageSize)
@@ -96,7 +98,7 @@ public sealed class ListCases(ApprovalDbContext db, CaseStore store, TimeProvide
             return (ms, token[(colon + 1)..]);
         }
 
-        validation.Add("page_token", "is not a token this service issued.");
+        validation.Add("page_token", "不是本服务签发的分页标记。");
         return null;
     }
 }

@@ -37,7 +37,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
         var investment = command.TotalInvestment;
         if (investment < 0)
         {
-            validation.Add("total_investment", "must not be negative.");
+            validation.Add("total_investment", "不能为负数。");
         }
 
         validation.ThrowIfInvalid();
@@ -46,7 +46,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
         if (route is null && caller.Role == Roles.Owner)
         {
             throw DomainException.Precondition("PROJECT_NOT_KNOWN",
-                $"The approval service has not yet heard of project {projectId} from the registry; retry once the project is registered, or ask the DRC to open the case.");
+                $"审批服务尚未收到登记服务关于项目 {projectId} 的通知；请在项目登记后重试，或请发改委开立审批案件。");
         }
 
         caller.Require(ApprovalAccess.MayOpenCase(caller, route is null ? null : ProjectScope.Of(route)),
@@ -55,7 +55,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
 
         if (await db.Cases.AnyAsync(c => c.ProjectId == projectId, cancellationToken))
         {
-            throw DomainException.Precondition("CASE_ALREADY_OPEN", $"Project {projectId} already has an approval case.");
+            throw DomainException.Precondition("CASE_ALREADY_OPEN", $"项目 {projectId} 已有审批案件。");
         }
 
         var opened = ApprovalCase.Open(projectId, investment, command.GovernmentInvested, command.GreenChannel, rules);
@@ -92,7 +92,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
         }
         else if (requested.Length > 0 && requested != route.OwnerUnit)
         {
-            validation.Add("owner_unit", $"must be empty or the project's registered owner unit '{route.OwnerUnit}'.");
+            validation.Add("owner_unit", $"须留空或填写项目登记的业主单位“{route.OwnerUnit}”。");
         }
 
         validation.ThrowIfInvalid();

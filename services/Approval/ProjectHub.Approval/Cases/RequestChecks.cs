@@ -6,7 +6,7 @@ namespace ProjectHub.Approval.Cases;
 /// <summary>
 /// The checks every approval use case makes on the text it is given, gathered into a <see cref="Violations"/> (snake_case
 /// proto paths) so one INVALID_ARGUMENT names every bad field before anything is read or written. Length and control
-/// characters are judged by <see cref="TextRules"/>; the wording ("case_id is required.") is this service's, as its
+/// characters are judged by <see cref="TextRules"/>; the wording ("case_id 为必填项。", Chinese because people read it) is this service's, as its
 /// clients have always read it.
 /// </summary>
 public static class RequestChecks
@@ -25,7 +25,7 @@ public static class RequestChecks
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            violations.Add(field, "is required.");
+            violations.Add(field, "为必填项。");
             return;
         }
 
@@ -56,15 +56,41 @@ public static class RequestChecks
         var length = TextRules.Length(value);
         if (length > maxLength)
         {
-            violations.Add(field, string.Create(CultureInfo.InvariantCulture, $"must be at most {maxLength} characters; it has {length}."));
+            violations.Add(field, string.Create(CultureInfo.InvariantCulture, $"最多 {maxLength} 个字符，现有 {length} 个。"));
         }
 
         if (TextRules.HasControlCharacter(value, multiLine))
         {
             violations.Add(field, multiLine
-                ? "must not contain control characters other than line breaks and tabs."
-                : "must not contain control characters such as line breaks or tabs.");
+                ? "除换行和制表符外不能含控制字符。"
+                : "不能含换行、制表符等控制字符。");
         }
+    }
+
+    /// <summary>
+    /// The id of the department a request names by id or Chinese name (<see cref="Domain.ApprovalRules.FindDepartment"/>),
+    /// so every client may use either spelling; an unknown one is a bad field naming the known ones, never an empty
+    /// answer or a refusal that contradicts the names the case shows. Empty stays empty (Required judges that).
+    /// </summary>
+    public static string Department(this Violations violations, Domain.ApprovalRules rules, string field, string? idOrName)
+    {
+        if (string.IsNullOrWhiteSpace(idOrName))
+        {
+            return "";
+        }
+
+        if (rules.FindDepartment(idOrName) is { } department)
+        {
+            return department.Id;
+        }
+
+        // Text already refused (too long, control characters) is not echoed back in a second message.
+        if (!violations.Items.Any(v => v.Field == field))
+        {
+            violations.Add(field, $"没有审批部门“{idOrName.Trim()}”；请填写部门编号或名称：{rules.KnownDepartments}。");
+        }
+
+        return idOrName;
     }
 
     /// <summary>The item kind a request names; null (not given, or not a kind of this API) is a bad field.</summary>
@@ -72,7 +98,7 @@ public static class RequestChecks
     {
         if (kind is null)
         {
-            violations.Add("kind", "must be one of the ITEM_KIND_ values.");
+            violations.Add("kind", "须为 ITEM_KIND_ 开头的事项类型之一。");
         }
     }
 
@@ -82,7 +108,7 @@ public static class RequestChecks
         if (violations.Any)
         {
             throw DomainException.Invalid(
-                "Invalid request: " + string.Join(" ", violations.Items.Select(v => $"{v.Field} {v.Description}")), violations.Items);
+                "请求有误：" + string.Join(" ", violations.Items.Select(v => $"{v.Field} {v.Description}")), violations.Items);
         }
     }
 }

@@ -7,7 +7,7 @@ using ProjectHub.Security;
 namespace ProjectHub.Approval.Items;
 
 /// <summary>受理: the clock starts (or resumes after a return) on the acceptance day.</summary>
-public sealed class AcceptItem(ItemChange change)
+public sealed class AcceptItem(ItemChange change, ApprovalRules rules)
 {
     /// <param name="kind">Null when the request named no kind this API knows.</param>
     public Task<LoadedItem> HandleAsync(
@@ -16,6 +16,7 @@ public sealed class AcceptItem(ItemChange change)
         caller.Require(ApprovalAccess.MayReviewItems(caller), "accept approval items");
         var validation = new Violations();
         validation.Required("department_id", departmentId);
+        departmentId = validation.Department(rules, "department_id", departmentId);
         validation.Note(note);
         return change.RunAsync(caseId, kind, validation,
             (_, item) => item.RequireMayReview(caller, departmentId),

@@ -7,7 +7,7 @@ using ProjectHub.Security;
 namespace ProjectHub.Approval.Items;
 
 /// <summary>One department signs off; the item is approved once every listed department has (联审会办).</summary>
-public sealed class ApproveItem(ItemChange change)
+public sealed class ApproveItem(ItemChange change, ApprovalRules rules)
 {
     /// <param name="kind">Null when the request named no kind this API knows.</param>
     public Task<LoadedItem> HandleAsync(
@@ -16,6 +16,7 @@ public sealed class ApproveItem(ItemChange change)
         caller.Require(ApprovalAccess.MayReviewItems(caller), "approve approval items");
         var validation = new Violations();
         validation.Required("department_id", departmentId);
+        departmentId = validation.Department(rules, "department_id", departmentId);
         validation.Note(note);
         return change.RunAsync(caseId, kind, validation,
             (_, item) => item.RequireMayReview(caller, departmentId),

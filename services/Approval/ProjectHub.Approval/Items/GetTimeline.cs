@@ -19,7 +19,7 @@ public sealed record ItemTimeline(LoadedItem Item, IReadOnlyList<TimelineStep> S
 /// An item's changes with the clock right after each: the timeline is replayed step by step and the clock read on
 /// the day of each change.
 /// </summary>
-public sealed class GetTimeline(CaseStore store, IWorkingCalendar calendar)
+public sealed class GetTimeline(CaseStore store, IWorkingCalendar calendar, ApprovalRules rules)
 {
     /// <param name="kind">Null when the request named no kind this API knows.</param>
     public async Task<ItemTimeline> HandleAsync(string caseId, ApprovalItemKind? kind, Caller caller, CancellationToken cancellationToken)
@@ -30,11 +30,11 @@ public sealed class GetTimeline(CaseStore store, IWorkingCalendar calendar)
         validation.ThrowIfInvalid();
 
         var loaded = await store.FindAsync(caseId, cancellationToken)
-            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
+            ?? throw DomainException.NotFound($"审批案件 {caseId} 不存在。");
         loaded.RequireReadableBy(caller);
         var item = loaded.Find(kind!.Value)
             ?? throw ApprovalErrors.Refusal(
-                ApprovalErrorReason.ItemNotRequired, $"Project {loaded.Record.ProjectId} does not require {kind}.", "kind");
+                ApprovalErrorReason.ItemNotRequired, $"项目 {loaded.Record.ProjectId} 无需办理{rules.RuleFor(kind!.Value).DisplayName}。", "kind");
 
         var steps = new List<TimelineStep>();
         var replay = new ApprovalItem(item.Item.Requirement);

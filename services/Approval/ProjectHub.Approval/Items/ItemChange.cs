@@ -12,7 +12,7 @@ namespace ProjectHub.Approval.Items;
 /// entry and the events it causes, and commit them in one transaction. A refusal throws before anything is saved;
 /// <c>authorize</c> runs on the loaded case before the domain is asked.
 /// </summary>
-public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvider time)
+public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvider time, ApprovalRules rules)
 {
     /// <param name="kind">The item the request names; null when it named none this API knows.</param>
     /// <param name="validation">Request checks collected by the caller; thrown here together with case_id and kind.</param>
@@ -30,10 +30,10 @@ public sealed class ItemChange(ApprovalDbContext db, CaseStore store, TimeProvid
         validation.ThrowIfInvalid();
 
         var loaded = await store.FindAsync(caseId, cancellationToken)
-            ?? throw DomainException.NotFound($"Approval case {caseId} does not exist.");
+            ?? throw DomainException.NotFound($"审批案件 {caseId} 不存在。");
         var item = loaded.Find(kind!.Value)
             ?? throw ApprovalErrors.Refusal(
-                ApprovalErrorReason.ItemNotRequired, $"Project {loaded.Record.ProjectId} does not require {kind}.", "kind");
+                ApprovalErrorReason.ItemNotRequired, $"项目 {loaded.Record.ProjectId} 无需办理{rules.RuleFor(kind!.Value).DisplayName}。", "kind");
 
         authorize(loaded, item);
         var now = time.GetUtcNow();

@@ -7,7 +7,7 @@ using ProjectHub.Security;
 namespace ProjectHub.Approval.Items;
 
 /// <summary>退回补正: one department returns the item with what to correct; the clock pauses.</summary>
-public sealed class ReturnItem(ItemChange change)
+public sealed class ReturnItem(ItemChange change, ApprovalRules rules)
 {
     /// <param name="kind">Null when the request named no kind this API knows.</param>
     public Task<LoadedItem> HandleAsync(
@@ -16,6 +16,7 @@ public sealed class ReturnItem(ItemChange change)
         caller.Require(ApprovalAccess.MayReviewItems(caller), "return approval items");
         var validation = new Violations();
         validation.Required("department_id", departmentId);
+        departmentId = validation.Department(rules, "department_id", departmentId);
         validation.Required("reason", reason);
         return change.RunAsync(caseId, kind, validation,
             (_, item) => item.RequireMayReview(caller, departmentId),

@@ -25,7 +25,7 @@ public sealed class SubmitItem(ItemChange change)
         // None given at all; documents given but unreadable are named by the problems above.
         if (command.Documents.Count == 0 && !command.Problems.Any)
         {
-            validation.Add("documents", "at least one document is required.");
+            validation.Add("documents", "至少需要一份材料。");
         }
 
         return change.RunAsync(command.CaseId, command.Kind, validation,

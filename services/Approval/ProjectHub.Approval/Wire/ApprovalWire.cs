@@ -44,7 +44,7 @@ public static partial class ApprovalWire
             }
             else
             {
-                problems.Add("state", "must be one of the ITEM_STATE_ values.");
+                problems.Add("state", "须为 ITEM_STATE_ 开头的事项状态之一。");
             }
         }
 
@@ -70,7 +70,7 @@ public static partial class ApprovalWire
         var text = value?.Value?.Trim() ?? "";
         if (!DecimalPattern().IsMatch(text))
         {
-            problems.Add(field, "must be a decimal string such as \"3000.01\" (at most 4 decimal places).");
+            problems.Add(field, "须为十进制数字字符串，如 \"3000.01\"（最多 4 位小数）。");
             return 0;
         }
 
@@ -85,7 +85,7 @@ public static partial class ApprovalWire
         if (documents.Count > MaxDocuments)
         {
             // One violation, not one per element: ten thousand of them would make an answer no client accepts.
-            problems.Add(field, string.Create(CultureInfo.InvariantCulture, $"must list at most {MaxDocuments} documents; it lists {documents.Count}."));
+            problems.Add(field, string.Create(CultureInfo.InvariantCulture, $"最多 {MaxDocuments} 份材料，现有 {documents.Count} 份。"));
             return result;
         }
 
@@ -101,7 +101,7 @@ public static partial class ApprovalWire
             if (d.SizeBytes > MaxDocumentBytes)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"{field}[{i}].size_bytes"),
-                    string.Create(CultureInfo.InvariantCulture, $"must be at most {MaxDocumentBytes} bytes (10 GiB)."));
+                    string.Create(CultureInfo.InvariantCulture, $"最大 {MaxDocumentBytes} 字节（10 GiB）。"));
             }
 
             if (errors.Count == 0 && d.SizeBytes <= MaxDocumentBytes)

@@ -16,7 +16,7 @@ public static class CalendarWire
             return date;
         }
 
-        problems.Add(field, "must be a date as YYYY-MM-DD.");
+        problems.Add(field, "须为 YYYY-MM-DD 格式的日期。");
         return default;
     }
 

@@ -20,7 +20,7 @@ public sealed class AddWorkingDays(IWorkingCalendar calendar)
         // A range check, not Math.Abs: Math.Abs(int.MinValue) overflows.
         if (workingDays is < -WorkingDayLimits.MaxWorkingDays or > WorkingDayLimits.MaxWorkingDays)
         {
-            validation.Add("working_days", $"must be between -{WorkingDayLimits.MaxWorkingDays} and {WorkingDayLimits.MaxWorkingDays}.");
+            validation.Add("working_days", $"须在 -{WorkingDayLimits.MaxWorkingDays} 到 {WorkingDayLimits.MaxWorkingDays} 之间。");
         }
 
         validation.ThrowIfInvalid();

@@ -19,7 +19,7 @@ public sealed class CountWorkingDays(IWorkingCalendar calendar)
         validation.AddRange(problems.Items);
         if (!validation.Any && Math.Abs(to.DayNumber - from.DayNumber) > WorkingDayLimits.MaxWorkingDays * 2)
         {
-            validation.Add("to_date", "must be within about twenty years of from_date.");
+            validation.Add("to_date", "与 from_date 相差不能超过约二十年。");
         }
 
         validation.ThrowIfInvalid();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Grpc.Core;
-using ProjectHub.Domain;
 using ProjectHub.Registry.V1;
 using Esc = ProjectHub.Escalation.V1;
 
@@ -69,15 +67,11 @@ public static class BoardApi
             });
         });
 
-        app.MapGet("/api/ranking", async (BoardServices s, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/api/ranking", async (BoardServices s, CancellationToken ct) =>
         {
-            // The year so far in Shanghai, where the commission's year begins, whatever the server's zone.
-            var today = time.Today();
-            var request = new RankUnitsRequest
-            {
-                FromDate = new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ToDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            };
+            // No dates: the registry's defaults are this year so far on its own Asia/Shanghai clock (this host's local
+            // date is UTC on a server, a day behind in the first hours of a Shanghai morning).
+            var request = new RankUnitsRequest();
             var ranks = await s.Registry.RankUnitsAsync(request, s.Read(ct));
             return new
             {

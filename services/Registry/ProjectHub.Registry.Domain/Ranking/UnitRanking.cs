@@ -10,8 +10,12 @@ namespace ProjectHub.Registry.Domain.Ranking;
 /// 100 × T / median: twice the target scores 50, four times 25. It falls steadily and never reaches zero, so a
 /// slow unit still gains from getting faster.</item>
 /// </list>
-/// A part with nothing to measure (no lit projects, nothing planned, no reports due, no problem resolved) scores
-/// 100: a unit is not marked down for an obligation it did not have. Parts are rounded to two decimals and the
+/// A part with nothing to measure among the first three (no lit projects, nothing planned, no reports due) scores
+/// 100: a unit is not marked down for an obligation it did not have. Problem resolution is different: with no
+/// problem resolved in the period there is no speed to measure, and "nothing resolved" may as well mean problems
+/// left open as no problems at all, so full marks would reward exactly what the ranking is meant to expose. That part
+/// is then not scored (null): the score is the weighted mean of the other parts (their weights divided by their own
+/// sum), so the unit neither gains nor loses from the missing figure. Parts are rounded to two decimals and the
 /// score is computed from the rounded parts, so anyone can redo the sum from the published table.
 /// Ties on the score are broken by the parts in the order above (higher first), then by unit name in ordinal
 /// (code point) order, which is the same on every server whatever its culture.
@@ -36,9 +40,12 @@ public static class UnitRanking
                 Share(unit.Projects.Green, unit.Projects.Lit),
                 unit.InvestmentPlanned == 0 ? 100m : Round(Math.Min(1m, unit.InvestmentCompleted / unit.InvestmentPlanned) * 100m),
                 Share(unit.ReportsOnTime, unit.ReportsDue),
-                median is { } m && m > weights.TargetResolutionWorkingDays
-                    ? Round(100m * weights.TargetResolutionWorkingDays / m)
-                    : 100m);
+                median switch
+                {
+                    null => null,
+                    { } m when m > weights.TargetResolutionWorkingDays => Round(100m * weights.TargetResolutionWorkingDays / m),
+                    _ => 100m,
+                });
             scored.Add((unit.Unit, Score(parts, weights), parts, median));
         }
 
@@ -53,11 +60,22 @@ public static class UnitRanking
             .ToList();
     }
 
-    private static decimal Score(ScoreParts p, RankingWeights w) => Round(
-        ((p.GreenShare * w.GreenShare)
-         + (p.InvestmentCompletion * w.InvestmentCompletion)
-         + (p.OnTimeReporting * w.OnTimeReporting)
-         + (p.ProblemResolution * w.ProblemResolution)) / w.Sum);
+    private static decimal Score(ScoreParts p, RankingWeights w)
+    {
+        var resolutionWeight = p.ProblemResolution is null ? 0m : w.ProblemResolution;
+        var weights = w.GreenShare + w.InvestmentCompletion + w.OnTimeReporting + resolutionWeight;
+        if (weights == 0)
+        {
+            // Every weight is on problem resolution and none was resolved: nothing weighted was measured, nothing earned.
+            return 0m;
+        }
+
+        return Round(
+            ((p.GreenShare * w.GreenShare)
+             + (p.InvestmentCompletion * w.InvestmentCompletion)
+             + (p.OnTimeReporting * w.OnTimeReporting)
+             + ((p.ProblemResolution ?? 0m) * resolutionWeight)) / weights);
+    }
 
     private static decimal Share(int part, int whole) => whole == 0 ? 100m : Round(100m * part / whole);
 

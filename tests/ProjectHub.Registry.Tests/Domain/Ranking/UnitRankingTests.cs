@@ -22,13 +22,13 @@ public class UnitRankingTests
             // median of [4, 8] = 6 > 3 → 100×3/6 = 50.00. Score 30 + 30 + 20 + 5 = 85.00.
             Unit("市交通局", 3, 1, 0, 3300m, 3000m, 20, 20, 4, 8),
             // 高新区管委会: green 2/6 = 33.33 (33.333… rounded); invest 1000/4000 = 25.00; on time 9/12 = 75.00;
-            // no problem resolved → 100. Score 0.4×33.33 + 7.5 + 15 + 10 = 13.332 + 32.5 = 45.832 → 45.83.
+            // no problem resolved → not scored. Score (0.4×33.33 + 0.3×25 + 0.2×75) / 0.9 = 35.832 / 0.9 = 39.813… → 39.81.
             Unit("高新区管委会", 2, 2, 2, 1000m, 4000m, 12, 9),
             // 区水务局: green 4/4 = 100; invest 1000/2000 = 50.00; on time 10/10 = 100;
             // median of [1, 2, 3, 9] = (2 + 3)/2 = 2.5 → 100. Score 40 + 15 + 20 + 10 = 85.00, tied with 市交通局;
             // its green share 100 beats 75, so it ranks above.
             Unit("区水务局", 4, 0, 0, 1000m, 2000m, 10, 10, 9, 1, 3, 2),
-            // 经开区管委会: the same figures as 高新区管委会, so 45.83 and equal parts; the name decides, ordinally:
+            // 经开区管委会: the same figures as 高新区管委会, so 39.81 and equal parts; the name decides, ordinally:
             // 经 is U+7ECF, 高 is U+9AD8, so 经开区管委会 comes first.
             Unit("经开区管委会", 2, 2, 2, 1000m, 4000m, 12, 9),
         };
@@ -36,11 +36,11 @@ public class UnitRankingTests
         var ranking = UnitRanking.Rank(figures, RankingWeights.Default);
 
         Assert.Equal(
-            [(1, "市住建局", 88.00m), (2, "区水务局", 85.00m), (3, "市交通局", 85.00m), (4, "经开区管委会", 45.83m), (5, "高新区管委会", 45.83m)],
+            [(1, "市住建局", 88.00m), (2, "区水务局", 85.00m), (3, "市交通局", 85.00m), (4, "经开区管委会", 39.81m), (5, "高新区管委会", 39.81m)],
             ranking.Select(r => (r.Rank, r.Unit, r.Score)).ToArray());
         Assert.Equal(new ScoreParts(75m, 100m, 100m, 50m), ranking[2].Parts);
         Assert.Equal(6m, ranking[2].MedianResolutionWorkingDays);
-        Assert.Equal(new ScoreParts(33.33m, 25m, 75m, 100m), ranking[4].Parts);
+        Assert.Equal(new ScoreParts(33.33m, 25m, 75m, null), ranking[4].Parts);
         Assert.Null(ranking[4].MedianResolutionWorkingDays);
         Assert.Equal(2.5m, ranking[1].MedianResolutionWorkingDays);
     }
@@ -66,11 +66,32 @@ public class UnitRankingTests
     }
 
     [Fact]
-    public void Parts_with_nothing_to_measure_score_full_marks()
+    public void Obligations_a_unit_did_not_have_score_full_marks_but_no_resolved_problem_is_not_scored()
     {
         var rank = Assert.Single(UnitRanking.Rank([Unit("新成立单位", 0, 0, 0, 0m, 0m, 0, 0)], RankingWeights.Default));
-        Assert.Equal(new ScoreParts(100m, 100m, 100m, 100m), rank.Parts);
+        Assert.Equal(new ScoreParts(100m, 100m, 100m, null), rank.Parts);
         Assert.Equal(100m, rank.Score);
+    }
+
+    [Fact]
+    public void Nothing_resolved_neither_earns_nor_costs_a_unit_anything()
+    {
+        // Both: green 1/2 = 50, invest 50/100 = 50, on time 1/2 = 50. One resolved its problem within the target (100),
+        // the other resolved nothing. Full marks for nothing tied them at 55 (and the name broke the tie); now the
+        // idle unit scores the mean of its other parts, 50, and the one that did the work ranks first.
+        var fast = Unit("解决单位", 1, 1, 0, 50m, 100m, 2, 1, 2);
+        var idle = Unit("一无解决单位", 1, 1, 0, 50m, 100m, 2, 1);
+
+        var ranking = UnitRanking.Rank([idle, fast], RankingWeights.Default);
+
+        Assert.Equal([("解决单位", 55m, (decimal?)100m), ("一无解决单位", 50m, null)], ranking.Select(r => (r.Unit, r.Score, r.Parts.ProblemResolution)));
+    }
+
+    [Fact]
+    public void With_every_weight_on_problem_resolution_and_nothing_resolved_the_score_is_zero()
+    {
+        var weights = new RankingWeights { GreenShare = 0m, InvestmentCompletion = 0m, OnTimeReporting = 0m, ProblemResolution = 1m };
+        Assert.Equal(0m, Assert.Single(UnitRanking.Rank([Unit("U", 1, 0, 0, 1m, 1m, 1, 1)], weights)).Score);
     }
 
     [Fact]
