@@ -37,6 +37,7 @@ public static class EscalationWire
             Id = row.Id.ToString(),
             ProjectId = row.ProjectId,
             ProjectName = projectName,
+            ProjectLight = row.ProjectLight ?? "",
             Category = ToWire(System.Enum.Parse<D.ProblemCategory>(row.Category)),
             Description = row.Description,
             RaisedBy = row.RaisedBy,
