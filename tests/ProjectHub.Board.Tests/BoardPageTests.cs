@@ -87,6 +87,10 @@ public sealed class BoardPageTests(BoardFixture f)
         await f.ReportAsync(f.AlertProject, 1m);
 
         await Expect(item).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        // Named by the project's name and a short number, never by the ids people cannot read or type.
+        await Expect(item.Locator(".alert-project a")).ToHaveTextAsync(f.AlertProject.Fields.Name);
+        await Expect(item.Locator(".handle")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^#\d+$"));
+        await Expect(item).Not.ToContainTextAsync(f.AlertProject.Id);
         await item.Locator("button.ack").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(item).ToHaveCountAsync(0);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ProjectHub.Cli.Output;
 using ProjectHub.Escalation.V1;
 using Spectre.Console;
@@ -49,32 +50,62 @@ internal static class AlertCommands
 
             cli.Write(response, () =>
             {
-                var table = new Table().AddColumns("id", "at", "code", "title", "project", "problem", "acked");
+                // The # column is the handle people type (alerts ack 17); the long ids stay in --output json.
+                var table = new Table().AddColumns("#", "at", "code", "title", "project", "body", "acked");
                 foreach (var a in response.Alerts)
                 {
-                    table.AddRow(Markup.Escape(a.Id), When.Format(a.CreatedAt), Markup.Escape(a.Code), Markup.Escape(a.Title),
-                        Markup.Escape(a.ProjectId), Markup.Escape(a.ProblemId), a.Acknowledged ? "yes" : "");
+                    table.AddRow(Handle(a), When.Format(a.CreatedAt), Markup.Escape(a.Code), Markup.Escape(a.Title),
+                        Markup.Escape(ProjectLabel(a.ProjectName, a.ProjectId)), Markup.Escape(a.Body), a.Acknowledged ? "yes" : "");
                 }
 
                 cli.Console.Write(table);
-                cli.Console.WriteLine($"{response.Alerts.Count} alert(s)");
+                cli.Console.WriteLine($"{response.Alerts.Count} alert(s); acknowledge with: alerts ack <#>");
             });
         });
         return command;
     }
 
+    /// <summary>The short handle lists show and ack accepts: the alert's store sequence, e.g. #17.</summary>
+    public static string Handle(Alert alert) => "#" + alert.Sequence.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The project as people know it: its name, else (not yet known to the escalation service) its id.</summary>
+    public static string ProjectLabel(string name, string id) => name.Length > 0 ? name : id;
+
     private static Command Ack(Runner runner)
     {
-        var ids = new Argument<string[]>("alert-id") { Description = "one or more alert ids", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ack", "acknowledge alerts so they are not delivered again (example: alerts ack al-1 al-2)").With(ids);
+        var handles = new Argument<string[]>("alert")
+        {
+            Description = "one or more alerts: the # number from alerts list (17 or #17), a full alert id, or an unambiguous start of one",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var recipient = Recipient();
+        var command = new Command("ack", "acknowledge alerts so they are not delivered again (example: alerts ack 17 18)").With(handles, recipient);
         runner.Handle(command, async (parse, cli) =>
         {
-            foreach (var id in parse.GetValue(ids)!)
+            // Listed once, and only when a handle is an id prefix: numbers and full ids need no list.
+            List<Alert>? pending = null;
+            foreach (var handle in parse.GetValue(handles)!)
             {
-                var alert = await cli.Escalation.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = id }, cli.Call());
-                cli.Write(alert, () => cli.Console.WriteLine($"acknowledged {alert.Id} {alert.Title}"));
+                var request = await AlertHandles.ResolveAsync(handle, async () => pending ??= await PendingAsync(parse, recipient, cli));
+                var alert = await cli.Escalation.AcknowledgeAlertAsync(request, cli.Call());
+                cli.Write(alert, () => cli.Console.WriteLine(
+                    $"acknowledged {Handle(alert)} {alert.Title} {ProjectLabel(alert.ProjectName, alert.ProjectId)}"));
             }
         });
         return command;
+    }
+
+    private static async Task<List<Alert>> PendingAsync(ParseResult parse, Option<string?> recipient, CliContext cli)
+    {
+        var request = new ListAlertsRequest { RecipientId = RecipientOrOwn(parse, recipient, cli), PageSize = 500 };
+        var alerts = new List<Alert>();
+        do
+        {
+            var page = await cli.Escalation.ListAlertsAsync(request, cli.Call());
+            alerts.AddRange(page.Alerts);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+        return alerts;
     }
 }

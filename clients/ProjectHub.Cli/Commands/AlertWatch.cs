@@ -35,7 +35,7 @@ internal static class AlertWatch
     {
         private readonly HashSet<string> _shown = [];
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cli.Cancellation);
-        private string? _latestUnacked;
+        private Alert? _latestUnacked;
 
         public async Task<int> RunAsync()
         {
@@ -101,8 +101,9 @@ internal static class AlertWatch
             }
             else
             {
-                cli.Console.MarkupLine($"[bold]{When.Format(alert.CreatedAt)}[/] {Markup.Escape(alert.Code)} {Markup.Escape(alert.Title)} " +
-                    $"[grey]{Markup.Escape(alert.Id)}[/]");
+                // The # handle is what 'alerts ack' takes; the project by name, as people know it.
+                cli.Console.MarkupLine($"[bold]{When.Format(alert.CreatedAt)}[/] {AlertCommands.Handle(alert)} {Markup.Escape(alert.Code)} " +
+                    $"{Markup.Escape(alert.Title)} {Markup.Escape(AlertCommands.ProjectLabel(alert.ProjectName, alert.ProjectId))}");
                 if (alert.Body.Length > 0) cli.Console.MarkupLine("  " + Markup.Escape(alert.Body));
             }
 
@@ -112,7 +113,7 @@ internal static class AlertWatch
             }
             else
             {
-                _latestUnacked = alert.Id;
+                _latestUnacked = alert;
             }
         }
 
@@ -125,10 +126,10 @@ internal static class AlertWatch
                 {
                     await _stop.CancelAsync();
                 }
-                else if (key.KeyChar is 'a' or 'A' && Interlocked.Exchange(ref _latestUnacked, null) is { } id)
+                else if (key.KeyChar is 'a' or 'A' && Interlocked.Exchange(ref _latestUnacked, null) is { } latest)
                 {
-                    await cli.Escalation.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = id }, cli.Call());
-                    cli.Console.MarkupLine($"[green]acknowledged[/] {Markup.Escape(id)}");
+                    await cli.Escalation.AcknowledgeAlertAsync(new AcknowledgeAlertRequest { AlertId = latest.Id }, cli.Call());
+                    cli.Console.MarkupLine($"[green]acknowledged[/] {AlertCommands.Handle(latest)} {Markup.Escape(latest.Title)}");
                 }
             }
         }

@@ -69,7 +69,7 @@ internal static class ProblemCommands
                 var table = new Table().AddColumns("id", "project", "category", "tier", "state", "deadline", "description");
                 foreach (var p in response.Problems)
                 {
-                    table.AddRow(Markup.Escape(p.Id), Markup.Escape(p.ProjectId), Input.Name(p.Category), Markup.Escape(p.Tier?.ChineseName ?? ""),
+                    table.AddRow(Markup.Escape(p.Id), Markup.Escape(AlertCommands.ProjectLabel(p.ProjectName, p.ProjectId)), Input.Name(p.Category), Markup.Escape(p.Tier?.ChineseName ?? ""),
                         Input.Name(p.State), p.TierDeadline + (p.TierDeadlineProvisional ? " " + Provisional.Markup : "") + (p.Overdue ? " [red]overdue[/]" : ""), Markup.Escape(p.Description));
                 }
 
@@ -98,7 +98,7 @@ internal static class ProblemCommands
             foreach (var e in history.Entries)
             {
                 table.AddRow(When.Format(e.RecordedAt), Markup.Escape(e.Action), Markup.Escape(e.Actor),
-                    Markup.Escape(e.FromTierId == e.ToTierId ? e.ToTierId : $"{e.FromTierId} → {e.ToTierId}"), e.TierDeadline, Markup.Escape(e.Note));
+                    Markup.Escape(TierText(e)), e.TierDeadline, Markup.Escape(e.Note));
             }
 
             cli.Console.Write(table);
@@ -124,12 +124,21 @@ internal static class ProblemCommands
         return command;
     }
 
+    // Chinese tier names, as people know the rungs; the ids only for a history written under another ladder.
+    private static string TierText(ProblemHistoryEntry e)
+    {
+        var from = e.FromTierName.Length > 0 ? e.FromTierName : e.FromTierId;
+        var to = e.ToTierName.Length > 0 ? e.ToTierName : e.ToTierId;
+        return from == to ? to : $"{from} → {to}";
+    }
+
     private static void Detail(IAnsiConsole console, Problem p)
     {
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string label, string value) => grid.AddRow(new Text(label), new Text(value));
         Row("id", p.Id);
-        Row("project", p.ProjectId);
+        Row("project", p.ProjectName.Length > 0 ? $"{p.ProjectName} ({p.ProjectId})" : p.ProjectId);
+        if (p.ProjectLight.Length > 0) Row("project light", p.ProjectLight);
         Row("category", Input.Name(p.Category));
         Row("kind", Input.Name(p.Kind));
         Row("state", Input.Name(p.State));

@@ -43,6 +43,16 @@ public sealed class LadderJourneyTests
         Assert.Equal(5, (await host.OutboxAsync(".ProblemEscalated")).Count);
         var drc = await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = "drc" }, Drc);
         Assert.Contains(drc.Alerts, a => a.Code == "TOP_TIER_OVERDUE");
+
+        // Above the vice mayor each tier's own seat receives the problem, not the DRC fallback (which still gets the lower
+        // tiers' alerts here: the project is unknown, so it has no unit, department or leader to route to).
+        string[] upper = ["/EXECUTIVE_VICE_MAYOR/", "/GOVERNMENT_EXECUTIVE_MEETING/", "/STANDING_COMMITTEE/"];
+        Assert.DoesNotContain(drc.Alerts, a => a.Code == "PROBLEM_ARRIVED" && upper.Any(t => a.Id.Contains(t, StringComparison.Ordinal)));
+        foreach (var seat in new[] { "常务副市长", "市政府常务会秘书处", "市委常委会秘书处" })
+        {
+            var alerts = await host.Client.ListAlertsAsync(new ListAlertsRequest { RecipientId = seat }, TestTokens.As(TestTokens.Inspector));
+            Assert.Single(alerts.Alerts, a => a.Code == "PROBLEM_ARRIVED" && a.ProblemId == problem.Id);
+        }
     }
 
     [Fact]

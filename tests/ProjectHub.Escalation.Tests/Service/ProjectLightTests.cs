@@ -71,6 +71,25 @@ public sealed class ProjectLightTests : IAsyncLifetime
             "green noted");
         var still = await _host.Client.GetProblemAsync(new GetProblemRequest { ProblemId = id }, Inspector);
         Assert.NotEqual(ProblemState.Resolved, still.State);
+        Assert.Equal("GREEN", still.ProjectLight);
+    }
+
+    [Fact]
+    public async Task A_case_shows_its_project_is_no_longer_red_and_says_so_in_its_history_and_stays_open()
+    {
+        await _host.PublishAsync(LightChanged(Project, "GREEN", "RED", Shanghai(2026, 3, 2, 8)));
+        await EventuallyAsync(async () => (await ProblemsAsync("p-red")).Count == 1, "case opened");
+        var id = (await ProblemsAsync("p-red"))[0].Id;
+        Assert.Equal("RED", (await ProblemsAsync("p-red"))[0].ProjectLight);
+
+        await _host.PublishAsync(LightChanged(Project, "RED", "YELLOW", Shanghai(2026, 3, 3, 8)));
+        await EventuallyAsync(async () => (await ProblemsAsync("p-red"))[0].ProjectLight == "YELLOW", "yellow shown on the case");
+
+        var history = await _host.Client.GetProblemHistoryAsync(new GetProblemHistoryRequest { ProblemId = id }, Inspector);
+        var noted = Assert.Single(history.Entries, e => e.Action == "PROJECT_LIGHT_NOTED");
+        Assert.StartsWith("项目已转为黄灯", noted.Note);
+        Assert.Equal("项目责任单位/业主单位", noted.ToTierName);
+        Assert.Equal(ProblemState.Open, (await ProblemsAsync("p-red"))[0].State);
     }
 
     [Fact]

@@ -8,8 +8,10 @@ namespace ProjectHub.Board.Api;
 public sealed record CardView(string Id, string Name, string Light, string Tier, string Stage,
     string Department, string Locality, string Leader, string ResponsibleUnit);
 
+/// <param name="ProjectName">The project's name (empty when the escalation service does not know it yet).</param>
+/// <param name="Sequence">The alert's short number, shown as #N: what people quote and type (projecthub alerts ack N).</param>
 public sealed record AlertView(string Id, string Code, string Title, string Body, string ProjectId, string ProblemId,
-    string CreatedAt, bool Acknowledged);
+    string CreatedAt, bool Acknowledged, string ProjectName, long Sequence);
 
 /// <summary>Protobuf → page shapes, and the Chinese words the pages show for the enums.</summary>
 public static class Views
@@ -20,7 +22,7 @@ public static class Views
 
     public static AlertView Alert(Esc.Alert a) => new(a.Id, a.Code, a.Title, a.Body, a.ProjectId, a.ProblemId,
         a.CreatedAt?.ToDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
-        a.Acknowledged);
+        a.Acknowledged, a.ProjectName, a.Sequence);
 
     public static string LightName(Light light) => light switch
     {

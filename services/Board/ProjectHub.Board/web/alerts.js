@@ -18,10 +18,14 @@ async function refresh() {
   document.getElementById("recipient").value = d.recipient;
   status.textContent = (d.alerts.length ? `${d.recipient}：${d.alerts.length} 条未确认` : `${d.recipient}：没有未确认的预警。`)
     + (canAcknowledge ? "" : " " + NO_ACK);
+  // Each alert names its project (by name; the id only while the escalation service has not heard the name) and shows
+  // its short number #N, the handle people quote and type (projecthub alerts ack N) instead of the long id.
   list.replaceChildren(...d.alerts.map(a => el("li", { class: "alert-item", "data-alert": a.id, "data-code": a.code, "data-project": a.projectId },
-    el("div", {}, el("strong", { text: a.title }), " ", el("span", { class: "status", text: a.createdAt }),
-      el("div", { text: a.body }),
-      a.projectId ? el("a", { href: "project.html?id=" + encodeURIComponent(a.projectId), text: "查看项目" }) : null),
+    el("div", {}, el("span", { class: "handle", text: "#" + a.sequence }), " ", el("strong", { text: a.title }), " ",
+      el("span", { class: "status", text: a.createdAt }),
+      a.projectId ? el("div", { class: "alert-project" }, "项目：",
+        el("a", { href: "project.html?id=" + encodeURIComponent(a.projectId), text: a.projectName || a.projectId })) : null,
+      el("div", { text: a.body })),
     el("button", { type: "button", class: "ack", "data-alert": a.id, "aria-label": "确认预警：" + a.title, text: "确认",
       disabled: !canAcknowledge, title: canAcknowledge ? null : NO_ACK }))));
 }

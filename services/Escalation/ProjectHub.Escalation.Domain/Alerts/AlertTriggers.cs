@@ -36,7 +36,7 @@ public sealed record ProblemArrivedTrigger(ProjectRouting Project, DateTimeOffse
     public override string OccurrenceKey => $"{ProblemId:N}/{Tier.Id}";
 
     public override string Body =>
-        $"项目 {Project.ProjectId} 的问题已到达{Tier.ChineseName}（第{Tier.Number}级），请于 {Day(Deadline)} 前协调解决。";
+        $"项目{Project.Label}的问题已到达{Tier.ChineseName}（第{Tier.Number}级），请于 {Day(Deadline)} 前协调解决。";
 }
 
 /// <summary>临期提醒 for the current tier's handlers.</summary>
@@ -48,7 +48,7 @@ public sealed record DeadlineApproachingTrigger(ProjectRouting Project, DateTime
     public override string OccurrenceKey => $"{ProblemId:N}/{Tier.Id}/{Day(Deadline)}";
 
     public override string Body =>
-        $"项目 {Project.ProjectId} 的问题在{Tier.ChineseName}的办理期限为 {Day(Deadline)}，剩余不足一个工作日。";
+        $"项目{Project.Label}的问题在{Tier.ChineseName}的办理期限为 {Day(Deadline)}，剩余不足一个工作日。";
 }
 
 /// <summary>A daily reminder that a problem is overdue at the top tier.</summary>
@@ -61,7 +61,7 @@ public sealed record TopTierOverdueTrigger(
     public override string OccurrenceKey => $"{ProblemId:N}/{Day(RemindedOn)}";
 
     public override string Body =>
-        $"项目 {Project.ProjectId} 的问题在{Tier.ChineseName}已超期（期限 {Day(Deadline)}），请尽快研究调度。";
+        $"项目{Project.Label}的问题在{Tier.ChineseName}已超期（期限 {Day(Deadline)}），请尽快研究调度。";
 }
 
 public sealed record ProjectTurnedRedTrigger(ProjectRouting Project, DateTimeOffset OccurredAt) : AlertTrigger(Project, OccurredAt)
@@ -70,7 +70,7 @@ public sealed record ProjectTurnedRedTrigger(ProjectRouting Project, DateTimeOff
 
     public override string OccurrenceKey => $"{Project.ProjectId}/{Instant(OccurredAt)}";
 
-    public override string Body => $"项目 {Project.ProjectId} 转为红灯预警，已启动督办。";
+    public override string Body => $"项目{Project.Label}转为红灯预警，已启动督办。";
 }
 
 public sealed record ProjectTurnedYellowTrigger(ProjectRouting Project, DateTimeOffset OccurredAt) : AlertTrigger(Project, OccurredAt)
@@ -79,7 +79,7 @@ public sealed record ProjectTurnedYellowTrigger(ProjectRouting Project, DateTime
 
     public override string OccurrenceKey => $"{Project.ProjectId}/{Instant(OccurredAt)}";
 
-    public override string Body => $"项目 {Project.ProjectId} 转为黄灯预警，请关注推进情况。";
+    public override string Body => $"项目{Project.Label}转为黄灯预警，请关注推进情况。";
 }
 
 /// <summary>An approval item passed its time limit; goes to the approving department and the owner.</summary>
@@ -92,5 +92,5 @@ public sealed record ApprovalOverdueTrigger(
     // The due date is part of the key: a resubmitted item gets a new time limit and may fall overdue again.
     public override string OccurrenceKey => $"{Project.ProjectId}/{ApprovalItemId}/{Day(DueDate)}";
 
-    public override string Body => $"项目 {Project.ProjectId} 的审批事项“{ApprovalName}”已超过办理时限（{Day(DueDate)}）。";
+    public override string Body => $"项目{Project.Label}的审批事项“{ApprovalName}”已超过办理时限（{Day(DueDate)}）。";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProjectHub.Escalation.Domain.Errors;
 using ProjectHub.Escalation.Domain.Ladders;
+using ProjectHub.Escalation.Domain.Supervision;
 using ProjectHub.Domain;
 
 namespace ProjectHub.Escalation.Domain.Problems;
@@ -242,10 +243,11 @@ public sealed class Problem
     }
 
     /// <summary>
-    /// The project of this supervision case turned GREEN. Recorded for the handlers, but the case stays where it is:
-    /// closing it is a human decision.
+    /// The light of this supervision case's project changed (left RED, or turned RED again). Recorded on the case for
+    /// its handlers, who see it on the problem; the case stays where it is: a light can flip on one optimistic report or
+    /// a replan, and closing a 督办 with a resolution is a person's decision the audit trail must name.
     /// </summary>
-    public ProblemChange NoteProjectGreen(DateTimeOffset now, EscalationRules rules)
+    public ProblemChange NoteProjectLight(ProjectLight light, DateTimeOffset now, EscalationRules rules)
     {
         if (Kind != ProblemKind.Supervision)
         {
@@ -253,10 +255,20 @@ public sealed class Problem
         }
 
         var tier = CurrentTier(rules);
-        EnsureNotResolved("note a green light on");
-        var entry = Record(ProblemAction.ProjectGreenNoted, Actors.System, now, now, TierIndex, State, "project turned GREEN");
-        return Single(entry, new ProjectGreenNoted(Id, ProjectId, Version, now, tier));
+        EnsureNotResolved("note a light change on");
+        var action = light == ProjectLight.Green ? ProblemAction.ProjectGreenNoted : ProblemAction.ProjectLightNoted;
+        var entry = Record(action, Actors.System, now, now, TierIndex, State, LightNote(light));
+        return Single(entry, new ProjectLightNoted(Id, ProjectId, Version, now, tier, light));
     }
+
+    // What the case's handlers read in its history (Chinese, like every text people read).
+    private static string LightNote(ProjectLight light) => light switch
+    {
+        ProjectLight.Red => "项目再次转为红灯。",
+        ProjectLight.Yellow => "项目已转为黄灯，不再是红灯；督办事项仍需办理单位确认解决后办结。",
+        ProjectLight.Green => "项目已转为绿灯；督办事项仍需办理单位确认解决后办结。",
+        _ => "项目已不再亮灯（竣工或退出）；督办事项仍需办理单位确认解决后办结。",
+    };
 
     private ProblemChange RemindIfDue(LadderTier tier, DateTimeOffset now, EscalationRules rules)
     {

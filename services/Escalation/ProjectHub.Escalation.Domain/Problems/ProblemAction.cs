@@ -12,4 +12,7 @@ public enum ProblemAction
     ProjectGreenNoted,
     DeadlineApproachingNoticed,
     TopTierOverdueReminded,
+
+    /// <summary>The supervision case's project changed light other than to GREEN (to YELLOW, to no light, RED again).</summary>
+    ProjectLightNoted,
 }

@@ -36,9 +36,9 @@ public sealed record ProblemReopened(
     string By, string Reason, LadderTier Tier, DateOnly Deadline)
     : ProblemEvent(ProblemId, ProjectId, Version, OccurredAt);
 
-/// <summary>The project of a supervision case turned GREEN; noted, the case stays open until resolved.</summary>
-public sealed record ProjectGreenNoted(
-    Guid ProblemId, string ProjectId, int Version, DateTimeOffset OccurredAt, LadderTier Tier)
+/// <summary>The light of a supervision case's project changed to <see cref="Light"/>; noted, the case stays open until resolved.</summary>
+public sealed record ProjectLightNoted(
+    Guid ProblemId, string ProjectId, int Version, DateTimeOffset OccurredAt, LadderTier Tier, Supervision.ProjectLight Light)
     : ProblemEvent(ProblemId, ProjectId, Version, OccurredAt);
 
 /// <summary>临期提醒: the current tier's deadline is at most one working day away. Once per tier visit.</summary>

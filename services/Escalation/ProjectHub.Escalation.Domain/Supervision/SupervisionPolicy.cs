@@ -33,9 +33,9 @@ public static class SupervisionPolicy
         return change.To switch
         {
             ProjectLight.Red => hasOpenCase ? SupervisionDecision.NoteRed : SupervisionDecision.Open,
-            // Only GREEN is the goal of a case; RED→YELLOW is still a warning, and a project leaving the lit stages
-            // (completed, exited) leaves its case for people to close.
-            ProjectLight.Green when hasOpenCase => SupervisionDecision.NoteGreen,
+            // Any other light is noted on an open case, so its handlers see the project is no longer RED (YELLOW is
+            // still a warning; no light means completed or exited). Closing the case stays a person's decision.
+            _ when hasOpenCase => SupervisionDecision.NoteLight,
             _ => SupervisionDecision.Nothing,
         };
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectHub.Escalation.Access;
 using ProjectHub.Escalation.Domain.Alerts;
 using ProjectHub.Escalation.Persistence;
+using ProjectHub.Escalation.Problems;
 using ProjectHub.Domain;
 using ProjectHub.Security;
 
@@ -18,7 +19,8 @@ public sealed class AlertFeed(
 {
     private const int BatchSize = 100;
 
-    public async Task RunAsync(string recipientId, Caller caller, Func<AlertRow, Task> send, CancellationToken ct)
+    /// <param name="send">Sends one alert with its project's name (empty when unknown).</param>
+    public async Task RunAsync(string recipientId, Caller caller, Func<AlertRow, string, Task> send, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(recipientId))
         {
@@ -36,6 +38,7 @@ public sealed class AlertFeed(
             while (!ct.IsCancellationRequested)
             {
                 List<AlertRow> batch;
+                IReadOnlyDictionary<string, string> names;
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
@@ -44,11 +47,12 @@ public sealed class AlertFeed(
                         .OrderBy(a => a.Sequence)
                         .Take(BatchSize)
                         .ToListAsync(ct);
+                    names = await ProjectRoutingLookup.NamesAsync(db, batch.Select(a => a.ProjectId), ct);
                 }
 
                 foreach (var alert in batch)
                 {
-                    await send(alert);
+                    await send(alert, names.GetValueOrDefault(alert.ProjectId, ""));
                     lastSent = alert.Sequence;
                 }
 

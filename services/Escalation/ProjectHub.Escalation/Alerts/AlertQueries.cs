@@ -54,18 +54,29 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
     }
 
     /// <summary>
-    /// Marks an alert read. Only its recipient (or an admin) may; acknowledging again is a no-op that keeps the first
-    /// acknowledgement.
+    /// Marks an alert read, named by its id or by its sequence (the short number people type). Only its recipient (or
+    /// an admin) may; acknowledging again is a no-op that keeps the first acknowledgement.
     /// </summary>
-    public async Task<AlertRow> AcknowledgeAsync(string alertId, Caller caller, CancellationToken ct)
+    public async Task<AlertRow> AcknowledgeAsync(string alertId, long sequence, Caller caller, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(alertId))
+        var byId = !string.IsNullOrWhiteSpace(alertId);
+        if (byId == (sequence != 0))
         {
-            throw DomainException.Invalid("alert_id", "alert_id is required.");
+            throw DomainException.Invalid("alert_id", byId
+                ? "Give alert_id or sequence, not both."
+                : "alert_id or sequence is required.");
         }
 
-        var row = await db.Alerts.FirstOrDefaultAsync(a => a.AlertId == alertId, ct)
-            ?? throw DomainException.NotFound($"Alert {ErrorText.Quote(alertId)} does not exist.");
+        if (sequence < 0)
+        {
+            throw DomainException.Invalid("sequence", "sequence must be a positive number shown in the alert list.");
+        }
+
+        var row = byId
+            ? await db.Alerts.FirstOrDefaultAsync(a => a.AlertId == alertId, ct)
+                ?? throw DomainException.NotFound($"Alert {ErrorText.Quote(alertId)} does not exist.")
+            : await db.Alerts.FirstOrDefaultAsync(a => a.Sequence == sequence, ct)
+                ?? throw DomainException.NotFound($"Alert #{sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)} does not exist.");
         EscalationAccess.EnsureMayAcknowledgeAlert(caller, row.RecipientId, directory);
 
         if (row.AcknowledgedAt is null)

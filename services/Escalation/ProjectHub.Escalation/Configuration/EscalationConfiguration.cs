@@ -8,7 +8,8 @@ namespace ProjectHub.Escalation.Configuration;
 /// <summary>
 /// Binds "Escalation:Ladder" (a preset name or explicit tiers) and "Escalation:Recipients" (the recipient directory)
 /// and registers the rules built from them. Both have defaults, so an empty configuration runs the Default ladder with
-/// alerts that find nobody going to the DRC id <see cref="DefaultDrcRecipientId"/>.
+/// 常务副市长 and the meeting secretariats seated at their tiers (<see cref="DefaultSeats"/>), and alerts that find
+/// nobody going to the DRC id <see cref="DefaultDrcRecipientId"/>.
 /// </summary>
 public static class EscalationConfiguration
 {
@@ -23,6 +24,9 @@ public static class EscalationConfiguration
         {
             directory.DrcRecipientIds.Add(DefaultDrcRecipientId);
         }
+
+        // 常务副市长 and the meeting secretariats receive their tiers' alerts, not the DRC (issue 22).
+        DefaultSeats.FillEmptyTiers(directory, ladder);
 
         services.AddSingleton(ladder);
         services.AddSingleton(directory);

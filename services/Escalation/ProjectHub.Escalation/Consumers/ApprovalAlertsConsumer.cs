@@ -46,9 +46,10 @@ public sealed class ApprovalAlertsConsumer(ChangeRecorder recorder, AlertRouter 
         var due = e.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var recipients = Departments(e.Departments).Append(e.OwnerUnit).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal);
         var kind = AlertKind.DeadlineApproaching;
+        var project = await recorder.RoutingAsync(e.ProjectId, ct);
         var alerts = recipients.Select(r => new Alert(
             $"{AlertKinds.Code(kind)}/{e.ProjectId}/{e.CaseId}/{e.ItemKind}/{due}/{r}", r, kind, AlertKinds.Code(kind),
-            AlertKinds.ChineseTitle(kind), $"项目 {e.ProjectId} 的审批事项“{e.ItemName}”将于 {due} 到期，剩余不足一个工作日。",
+            AlertKinds.ChineseTitle(kind), $"项目{project.Label}的审批事项“{e.ItemName}”将于 {due} 到期，剩余不足一个工作日。",
             e.ProjectId, null, e.OccurredAt));
         await recorder.StoreAlertsAsync(alerts, ct);
         await recorder.SaveAsync(ct);

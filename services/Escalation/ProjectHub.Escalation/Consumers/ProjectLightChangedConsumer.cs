@@ -12,7 +12,7 @@ using ProjectHub.Hosting.Projects;
 namespace ProjectHub.Escalation.Consumers;
 
 /// <summary>
-/// A project's light changed: the supervision policy opens (RED) or notes (GREEN) the project's one supervision case,
+/// A project's light changed: the supervision policy opens (RED) or notes any later change on the project's one supervision case,
 /// and the light alerts go out (RED → unit, department, leader in charge; YELLOW → unit, department). Everything,
 /// including the inbox mark, commits in one transaction, so a redelivery changes nothing.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class ProjectLightChangedConsumer(ChangeRecorder recorder, Escalat
                 // The case id derives from the event, so even a delivery that slipped past the inbox opens the same case.
                 var (problem, raised) = Problem.Raise(
                     ProblemDraft.SupervisionCase(DeterministicId.From($"supervision/{e.EventId:N}"), change.ProjectId, description), now, rules);
-                db.Problems.Add(new ProblemRow().CopyFrom(problem, rules.Ladder));
+                db.Problems.Add(new ProblemRow { ProjectLight = Wire(ProjectLight.Red) }.CopyFrom(problem, rules.Ladder));
                 if (caseRow is null)
                 {
                     db.SupervisionCases.Add(new SupervisionCaseRow { ProjectId = change.ProjectId, ProblemId = problem.Id, OpenedAt = now });
@@ -77,15 +77,18 @@ public sealed class ProjectLightChangedConsumer(ChangeRecorder recorder, Escalat
 
                 await recorder.RecordAsync(problem, raised, routing, ct);
                 break;
-            case SupervisionDecision.NoteGreen:
-                var noted = openCase!.NoteProjectGreen(now, rules);
-                problemRow!.CopyFrom(openCase, rules.Ladder);
+            case SupervisionDecision.NoteLight or SupervisionDecision.NoteRed:
+                // The case shows whether its project is still RED; it stays open (see Problem.NoteProjectLight).
+                var noted = openCase!.NoteProjectLight(change.To, now, rules);
+                problemRow!.CopyFrom(openCase, rules.Ladder).ProjectLight = Wire(change.To);
                 await recorder.RecordAsync(openCase, noted, routing, ct);
                 break;
         }
 
         await recorder.SaveAsync(ct);
     }
+
+    private static string Wire(ProjectLight light) => light.ToString().ToUpperInvariant();
 
     private static ProjectLight ParseLight(string light) => light.Trim().ToUpperInvariant() switch
     {

@@ -6,5 +6,5 @@ namespace ProjectHub.Escalation.Consumers;
 public static class ProjectRoutes
 {
     public static Domain.Alerts.ProjectRouting ToDomain(Registry.ProjectRouting project) =>
-        new(project.ProjectId, "", project.ResponsibleUnit, project.OwnerUnit, project.IndustryDepartment, project.LeaderInCharge);
+        new(project.ProjectId, "", project.ResponsibleUnit, project.OwnerUnit, project.IndustryDepartment, project.LeaderInCharge, project.ProjectName);
 }

@@ -25,6 +25,7 @@ public class EscalationDbContext(DbContextOptions options) : DbContext(options)
             e.Property(p => p.State).HasMaxLength(20);
             e.Property(p => p.Category).HasMaxLength(20);
             e.Property(p => p.Kind).HasMaxLength(20);
+            e.Property(p => p.ProjectLight).HasMaxLength(10);
             e.HasIndex(p => new { p.ProjectId, p.RaisedAtMs });
             e.HasIndex(p => new { p.State, p.OverdueFromMs });
         });

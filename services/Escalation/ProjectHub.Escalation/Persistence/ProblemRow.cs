@@ -34,4 +34,11 @@ public sealed class ProblemRow
     public bool DeadlineNoticeSent { get; set; }
     public DateOnly? LastReminderOn { get; set; }
     public int Version { get; set; }
+
+    /// <summary>
+    /// Supervision cases only: the project's light as last published by the registry (RED, YELLOW, GREEN, NONE), so
+    /// the case shows whether its project is still RED. Kept by the light consumer, not by the aggregate: it is a
+    /// fact about the project the case follows, not part of the problem's own state machine.
+    /// </summary>
+    public string? ProjectLight { get; set; }
 }

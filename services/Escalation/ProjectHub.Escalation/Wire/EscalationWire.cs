@@ -29,13 +29,15 @@ public static class EscalationWire
         return message;
     }
 
-    public static V1.Problem ToWire(ProblemRow row, Ladder ladder, DateTimeOffset now, IWorkingCalendar calendar)
+    public static V1.Problem ToWire(ProblemRow row, Ladder ladder, DateTimeOffset now, IWorkingCalendar calendar, string projectName = "")
     {
         var state = System.Enum.Parse<D.ProblemState>(row.State);
         var message = new V1.Problem
         {
             Id = row.Id.ToString(),
             ProjectId = row.ProjectId,
+            ProjectName = projectName,
+            ProjectLight = row.ProjectLight ?? "",
             Category = ToWire(System.Enum.Parse<D.ProblemCategory>(row.Category)),
             Description = row.Description,
             RaisedBy = row.RaisedBy,
@@ -78,13 +80,15 @@ public static class EscalationWire
         EffectiveAt = WireDate.Instant(row.EffectiveAt),
         FromTierId = ladder.TierAtOrNull(row.FromTierIndex)?.Id ?? "",
         ToTierId = ladder.TierAtOrNull(row.ToTierIndex)?.Id ?? "",
+        FromTierName = ladder.TierAtOrNull(row.FromTierIndex)?.ChineseName ?? "",
+        ToTierName = ladder.TierAtOrNull(row.ToTierIndex)?.ChineseName ?? "",
         FromState = row.FromState is null ? V1.ProblemState.Unspecified : ToWire(System.Enum.Parse<D.ProblemState>(row.FromState)),
         ToState = ToWire(System.Enum.Parse<D.ProblemState>(row.ToState)),
         TierDeadline = WireDate.ToWire(row.TierDeadline),
         Note = row.Note ?? "",
     };
 
-    public static V1.Alert ToWire(AlertRow row)
+    public static V1.Alert ToWire(AlertRow row, string projectName = "")
     {
         var message = new V1.Alert
         {
@@ -94,6 +98,7 @@ public static class EscalationWire
             Title = row.Title,
             Body = row.Body,
             ProjectId = row.ProjectId,
+            ProjectName = projectName,
             ProblemId = row.ProblemId?.ToString() ?? "",
             CreatedAt = WireDate.Instant(row.CreatedAt),
             Sequence = row.Sequence,

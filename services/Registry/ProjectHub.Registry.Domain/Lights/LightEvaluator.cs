@@ -51,21 +51,21 @@ public static class LightEvaluator
         // AddMonths clamps to the month's end: a start on Jan 31 turns red after Apr 30 (or the 29th/30th
         // in shorter months), never skipping into the next month.
         var redAfter = start.AddMonths(rules.NotStartedRedAfterMonths);
-        var days = Format.Days(today.DayNumber - start.DayNumber);
+        var days = Days(today.DayNumber - start.DayNumber);
         reasons.Add(today > redAfter
             ? new LightReason(NotStartedRed, Light.Red, Text(
-                $"Construction has not started {days} after the planned start {Format.Date(start)}; not started more than {rules.NotStartedRedAfterMonths} months after it (after {Format.Date(redAfter)}) is red."))
+                $"计划开工日期 {Format.Date(start)} 已过 {days}，仍未开工；超过计划开工 {rules.NotStartedRedAfterMonths} 个月（{Format.Date(redAfter)} 之后）未开工为红灯。"))
             : new LightReason(StartPassedYellow, Light.Yellow, Text(
-                $"The planned start {Format.Date(start)} passed {days} ago and construction has not started; it turns red after {Format.Date(redAfter)}.")));
+                $"计划开工日期 {Format.Date(start)} 已过 {days}，尚未开工；{Format.Date(redAfter)} 之后仍未开工将转为红灯。")));
     }
 
     private static void ApprovalsOverdue(LightInputs inputs, DateOnly today, List<LightReason> reasons)
     {
         foreach (var approval in inputs.OpenApprovals.Where(a => a.DueOn < today))
         {
-            var days = Format.Days(today.DayNumber - approval.DueOn.DayNumber);
+            var days = Days(today.DayNumber - approval.DueOn.DayNumber);
             reasons.Add(new LightReason(ApprovalOverdueYellow, Light.Yellow, Text(
-                $"Required approval \"{approval.Item}\" is {days} past its time limit (due {Format.Date(approval.DueOn)})."),
+                $"必需审批事项“{approval.Item}”已超过办理时限 {days}（期限 {Format.Date(approval.DueOn)}）；审批超时为黄灯。"),
                 approval.Item));
         }
     }
@@ -80,16 +80,16 @@ public static class LightEvaluator
         }
 
         var lag = planned - actual;
-        var figures = Text($"{Format.Points(lag)} points behind plan (planned {Format.Points(planned)} %, actual {Format.Points(actual)} %)");
+        var figures = Text($"进度滞后计划 {Format.Points(lag)} 个百分点（计划 {Format.Points(planned)}%，实际 {Format.Points(actual)}%）");
         if (lag > rules.LagRedAbovePoints)
         {
             reasons.Add(new LightReason(LagRed, Light.Red, Text(
-                $"Progress is {figures}; more than {rules.LagRedAbovePoints} points behind is red.")));
+                $"{figures}；滞后超过 {rules.LagRedAbovePoints} 个百分点为红灯。")));
         }
         else if (lag >= rules.LagYellowAtLeastPoints)
         {
             reasons.Add(new LightReason(LagYellow, Light.Yellow, Text(
-                $"Progress is {figures}; {rules.LagYellowAtLeastPoints} points or more behind is yellow.")));
+                $"{figures}；滞后 {rules.LagYellowAtLeastPoints} 个百分点及以上为黄灯。")));
         }
     }
 
@@ -109,10 +109,10 @@ public static class LightEvaluator
         }
 
         var what = inputs.LastReportOn is null
-            ? Text($"No progress report has ever been filed, {Format.Days(days)} after {Format.Date(since)} (the later of the planned start and registration)")
-            : Text($"No progress report for {Format.Days(days)} since the last one on {Format.Date(since)}");
+            ? Text($"自 {Format.Date(since)}（计划开工与登记日期中较晚者）起 {Days(days)}从未报送进度")
+            : Text($"自上次报送（{Format.Date(since)}）起 {Days(days)}未报送进度");
         reasons.Add(new LightReason(code, light, Text(
-            $"{what}; more than {Format.Days(limit)} is {Name(light)}.")));
+            $"{what}；超过 {Days(limit)}为{Name(light)}。")));
     }
 
     private static void Suspended(LightInputs inputs, LightRules rules, DateOnly today, List<LightReason> reasons)
@@ -125,9 +125,9 @@ public static class LightEvaluator
         var days = Math.Max(0, today.DayNumber - since.DayNumber);
         reasons.Add(days > rules.SuspendedRedAboveDays
             ? new LightReason(SuspendedRed, Light.Red, Text(
-                $"Construction has been suspended for {Format.Days(days)} since {Format.Date(since)}; suspended more than {Format.Days(rules.SuspendedRedAboveDays)} is red."))
+                $"自 {Format.Date(since)} 起已停工 {Days(days)}；停工超过 {Days(rules.SuspendedRedAboveDays)}为红灯。"))
             : new LightReason(SuspendedYellow, Light.Yellow, Text(
-                $"Construction is suspended, for {Format.Days(days)} since {Format.Date(since)}; any suspension is yellow, more than {Format.Days(rules.SuspendedRedAboveDays)} is red.")));
+                $"自 {Format.Date(since)} 起停工，已停工 {Days(days)}；停工即为黄灯，超过 {Days(rules.SuspendedRedAboveDays)}为红灯。")));
     }
 
     private static void MilestonesOverdue(LightInputs inputs, LightRules rules, DateOnly today, List<LightReason> reasons)
@@ -141,16 +141,24 @@ public static class LightEvaluator
             }
 
             var what = Text(
-                $"Milestone \"{milestone.Name}\" (planned {Format.Date(milestone.PlannedDate)}, {Format.Points(milestone.CumulativePercent)} %) is {Format.Days(overdue)} overdue and not reached");
+                $"节点“{milestone.Name}”（计划 {Format.Date(milestone.PlannedDate)}，累计 {Format.Points(milestone.CumulativePercent)}%）已逾期 {Days(overdue)}未完成");
             reasons.Add(overdue > rules.MilestoneOverdueRedAboveDays
                 ? new LightReason(MilestoneOverdueRed, Light.Red, Text(
-                    $"{what}; more than {Format.Days(rules.MilestoneOverdueRedAboveDays)} overdue is red."), milestone.Name)
+                    $"{what}；逾期超过 {Days(rules.MilestoneOverdueRedAboveDays)}为红灯。"), milestone.Name)
                 : new LightReason(MilestoneOverdueYellow, Light.Yellow, Text(
-                    $"{what}; overdue up to {Format.Days(rules.MilestoneOverdueRedAboveDays)} is yellow."), milestone.Name));
+                    $"{what}；逾期 {Days(rules.MilestoneOverdueRedAboveDays)}以内为黄灯。"), milestone.Name));
         }
     }
 
-    private static string Name(Light light) => light.ToString().ToLowerInvariant();
+    // Reasons are read by people in the Chinese UI; their codes (NO_REPORT_RED, …) stay the machine-readable part.
+    private static string Name(Light light) => light switch
+    {
+        Light.Red => "红灯",
+        Light.Yellow => "黄灯",
+        _ => "绿灯",
+    };
+
+    private static string Days(int days) => days.ToString(CultureInfo.InvariantCulture) + " 天";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

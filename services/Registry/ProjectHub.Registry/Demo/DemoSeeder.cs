@@ -5,6 +5,7 @@ using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.V1;
 using ProjectHub.Wire;
+using Planned = ProjectHub.Registry.Domain.Projects;
 using V1 = ProjectHub.Registry.V1;
 
 namespace ProjectHub.Registry.Demo;
@@ -21,6 +22,7 @@ public static class DemoSeeder
     public const string TokenVariable = "PROJECTHUB_TOKEN";
     private const string Actor = "demo-seed";
     private const string Marker = "（示范）";
+    private const string MilestoneName = "主体结构封顶";
 
     public const string Help = $"""
         ProjectHub.Registry seed-demo — loads demo projects into a running registry over gRPC, then exits.
@@ -156,9 +158,10 @@ public static class DemoSeeder
             Shape.MilestoneYellow => today.AddDays(-10),
             _ => today.AddDays(-100),
         };
+        var milestones = new List<Planned.Milestone>();
         if (start < milestoneDate)
         {
-            fields.Baseline.Milestones.Add(new Milestone { Name = "主体结构封顶", PlannedDate = WireDate.ToWire(milestoneDate), CumulativePercent = Money(35m) });
+            milestones.Add(new Planned.Milestone(MilestoneName, milestoneDate, 35m));
         }
 
         var stage = shape switch
@@ -167,22 +170,42 @@ public static class DemoSeeder
             Shape.Reserve => ProjectStage.Reserve,
             _ => ProjectStage.UnderConstruction,
         };
-        var project = await client.RegisterProjectAsync(new RegisterProjectRequest { Project = fields, Stage = stage }, options);
-        if (stage != ProjectStage.UnderConstruction || shape == Shape.Silent)
+        var weeks = shape == Shape.Suspended ? 4 : 3;
+        var reports = stage == ProjectStage.UnderConstruction && shape != Shape.Silent;
+        var plan = new Planned.ProjectSchedule(start, completion, new Planned.Baseline(milestones));
+        var request = new RegisterProjectRequest { Project = fields, Stage = stage };
+        if (reports)
+        {
+            // The registry evaluates the light on registration, before any report exists: with the real plan a project
+            // 200 days into construction would be RED (and alert, and open a 督办) for the seconds until its reports
+            // arrive. So it is registered with a plan that starts with its reporting weeks, its reports are filed, and
+            // only then is the real plan put in place (a replan, the second baseline version in its history). Every
+            // light the registry publishes on the way is green, or already the final light.
+            var reportingStart = monday.AddDays(-7 * (weeks - 1));
+            fields.PlannedStart = WireDate.ToWire(reportingStart);
+            fields.Baseline.Milestones.Add(Wire(new Planned.Milestone(MilestoneName, completion.AddDays(-30), 35m)));
+            request.ActualStart = WireDate.ToWire(start);
+        }
+        else
+        {
+            fields.Baseline.Milestones.AddRange(milestones.Select(Wire));
+        }
+
+        var project = await client.RegisterProjectAsync(request, options);
+        if (!reports)
         {
             return;
         }
 
-        // Three weekly reports, the last for this week; the percent is what the shape needs against the plan.
-        var planned = decimal.Parse(project.Light.PlannedPercent?.Value ?? "0", CultureInfo.InvariantCulture);
-        var reached = shape is Shape.MilestoneRed or Shape.MilestoneYellow ? [] : new[] { "主体结构封顶" };
+        // Three weekly reports, the last for this week; the percent is what the shape needs against the real plan.
+        var planned = plan.PlannedPercentOn(today);
+        var reached = shape is Shape.MilestoneRed or Shape.MilestoneYellow ? [] : new[] { MilestoneName };
         var finalPercent = shape switch
         {
             Shape.YellowLag => planned - 12 - random.Next(0, 8),
             Shape.RedLag => planned - 32 - random.Next(0, 8),
             _ => planned - random.Next(0, 5),
         };
-        var weeks = shape == Shape.Suspended ? 4 : 3;
         var cumulativeInvestment = Math.Round(total * Math.Max(finalPercent - 3, 1) / 100m);
         for (var w = weeks - 1; w >= 0; w--)
         {
@@ -215,6 +238,16 @@ public static class DemoSeeder
             await client.SubmitProgressReportAsync(new SubmitProgressReportRequest { Report = report }, tokens.OwnerOf(fields.OwnerUnit));
         }
 
+        var replan = new ReplanProjectRequest
+        {
+            ProjectId = project.Id,
+            Baseline = new V1.Baseline(),
+            PlannedStart = WireDate.ToWire(start),
+            Reason = "示范数据：周报载入后补录项目基准计划",
+        };
+        replan.Baseline.Milestones.AddRange(milestones.Select(Wire));
+        await client.ReplanProjectAsync(replan, options);
+
         if (shape == Shape.Completed)
         {
             await client.ChangeStageAsync(new ChangeStageRequest { ProjectId = project.Id, Stage = ProjectStage.Completed, Reason = "竣工验收通过" }, options);
@@ -228,6 +261,9 @@ public static class DemoSeeder
     }
 
     private static ProjectHub.Type.V1.Decimal Money(decimal value) => WireDecimal.ToWire(value);
+
+    private static Milestone Wire(Planned.Milestone m) =>
+        new() { Name = m.Name, PlannedDate = WireDate.ToWire(m.PlannedDate), CumulativePercent = Money(m.CumulativePercent) };
 
     private static string Person(int n) => $"{"王李张刘陈杨黄赵吴周"[n % 10]}{"建国|海燕|志强|丽华|伟|敏|晓东|春梅|国平|红霞".Split('|')[(n / 10) % 10]}";
 

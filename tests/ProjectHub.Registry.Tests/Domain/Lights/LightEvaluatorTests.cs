@@ -28,6 +28,31 @@ public class LightEvaluatorTests
         Assert.Equal(40m, assessment.ActualPercent);
     }
 
+    [Fact]
+    public void Every_reason_people_read_is_Chinese_and_its_code_stays_a_machine_code()
+    {
+        // Every rule at once, in its red and its yellow form: lag, no report, suspended, milestone, start and approval.
+        var redInputs = OnTrack(Today) with
+        {
+            ReportedPercent = 5m, LastReportOn = Today.AddDays(-30), SuspendedSince = Today.AddDays(-20), ReachedMilestones = [],
+            OpenApprovals = [new ApprovalDue("环评", Today.AddDays(-3))],
+        };
+        var yellowInputs = OnTrack(Today) with { ReportedPercent = 25m, LastReportOn = Today.AddDays(-9), SuspendedSince = Today.AddDays(-2) };
+        var notStarted = OnTrack(Today) with { ActualStart = null, Stage = ProjectStage.PreConstruction };
+        var reasons = new[] { redInputs, yellowInputs, notStarted }
+            .SelectMany(i => Evaluate(i).Reasons.Concat(Evaluate(i, Today.AddDays(40)).Reasons)).ToList();
+
+        Assert.True(reasons.Select(r => r.Code).Distinct().Count() >= 10, string.Join(", ", reasons.Select(r => r.Code).Distinct()));
+        foreach (var reason in reasons)
+        {
+            // The only Latin letters left are the test baseline's milestone name ("Foundation").
+            var text = reason.Message.Replace("Foundation", "", StringComparison.Ordinal);
+            Assert.DoesNotMatch("[A-Za-z]", text);
+            Assert.Matches("[红黄]灯", text);
+            Assert.Matches("^[A-Z_]+$", reason.Code);
+        }
+    }
+
     // ---- lag: yellow at ≥ 10 points, red above 30 ----
 
     [Theory]
@@ -46,8 +71,8 @@ public class LightEvaluatorTests
     public void Lag_sentence_gives_the_lag_and_planned_versus_actual()
     {
         var reason = Assert.Single(Evaluate(OnTrack(Today) with { ReportedPercent = 9.99m }).Reasons);
-        Assert.Contains("30.01 points behind", reason.Message, StringComparison.Ordinal);
-        Assert.Contains("planned 40.00 %, actual 9.99 %", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("滞后计划 30.01 个百分点", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("计划 40.00%，实际 9.99%", reason.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +98,7 @@ public class LightEvaluatorTests
         Assert.Equal(Expected(code), Codes(assessment));
         if (code is not null)
         {
-            Assert.Contains($"for {days} days since the last one on {Today.AddDays(-days):yyyy-MM-dd}", assessment.Reasons[0].Message, StringComparison.Ordinal);
+            Assert.Contains($"自上次报送（{Today.AddDays(-days):yyyy-MM-dd}）起 {days} 天未报送进度", assessment.Reasons[0].Message, StringComparison.Ordinal);
         }
     }
 
@@ -84,7 +109,7 @@ public class LightEvaluatorTests
         var inputs = OnTrack(Today) with { RegisteredOn = D("2025-02-21"), LastReportOn = null, ReportedPercent = null };
         var reason = Assert.Single(Evaluate(inputs).Reasons);
         Assert.Equal(NoReportYellow, reason.Code);
-        Assert.Contains("8 days after 2025-02-21", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("自 2025-02-21（计划开工与登记日期中较晚者）起 8 天从未报送进度", reason.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +119,7 @@ public class LightEvaluatorTests
         var inputs = OnTrack(Today) with { LastReportOn = null, ReportedPercent = null };
         var reason = Assert.Single(Evaluate(inputs).Reasons);
         Assert.Equal(NoReportRed, reason.Code);
-        Assert.Contains("59 days after 2025-01-01", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("自 2025-01-01（计划开工与登记日期中较晚者）起 59 天从未报送进度", reason.Message, StringComparison.Ordinal);
     }
 
     // ---- suspended: any suspension yellow, above 14 days red ----
@@ -107,7 +132,7 @@ public class LightEvaluatorTests
     {
         var assessment = Evaluate(OnTrack(Today) with { SuspendedSince = Today.AddDays(-days) });
         Assert.Equal([code], Codes(assessment));
-        Assert.Contains($"{days} days", assessment.Reasons[0].Message, StringComparison.Ordinal);
+        Assert.Contains($"已停工 {days} 天", assessment.Reasons[0].Message, StringComparison.Ordinal);
     }
 
     // ---- milestone overdue: 1–30 days yellow, above 30 red ----
@@ -126,7 +151,7 @@ public class LightEvaluatorTests
         if (code is not null)
         {
             Assert.Equal("Foundation", assessment.Reasons[0].Subject);
-            Assert.Contains($"{(overdue == 1 ? "1 day" : $"{overdue} days")} overdue", assessment.Reasons[0].Message, StringComparison.Ordinal);
+            Assert.Contains($"已逾期 {overdue} 天未完成", assessment.Reasons[0].Message, StringComparison.Ordinal);
         }
     }
 
@@ -160,8 +185,8 @@ public class LightEvaluatorTests
     {
         var inputs = OnTrack(Today) with { ActualStart = null };
         var reason = Assert.Single(Evaluate(inputs, D("2025-04-02")).Reasons, r => r.Code == NotStartedRed);
-        Assert.Contains("after 2025-04-01", reason.Message, StringComparison.Ordinal);
-        Assert.Contains("91 days after the planned start 2025-01-01", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("（2025-04-01 之后）", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("计划开工日期 2025-01-01 已过 91 天", reason.Message, StringComparison.Ordinal);
     }
 
     // ---- approvals ----
@@ -175,7 +200,7 @@ public class LightEvaluatorTests
         var dueYesterday = OnTrack(Today) with { OpenApprovals = [new ApprovalDue("环评", Today.AddDays(-1))] };
         var reason = Assert.Single(Evaluate(dueYesterday).Reasons);
         Assert.Equal((ApprovalOverdueYellow, Light.Yellow, "环评"), (reason.Code, reason.Light, reason.Subject));
-        Assert.Contains("1 day past its time limit", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("已超过办理时限 1 天", reason.Message, StringComparison.Ordinal);
     }
 
     // ---- stages ----

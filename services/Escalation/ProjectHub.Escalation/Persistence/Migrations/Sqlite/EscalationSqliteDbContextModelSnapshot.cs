@@ -157,6 +157,10 @@ namespace ProjectHub.Escalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProjectLight")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("TEXT");
 
