@@ -193,6 +193,22 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.False(retention.ExecuteTask.IsFaulted);
     }
 
+    [Fact]
+    public async Task Turned_off_the_service_runs_no_pass_however_far_the_clock_moves()
+    {
+        var app = await BuildAsync(new Dictionary<string, string?> { ["Messaging:Retention:Enabled"] = "false" }, bus: true);
+        var now = _time.GetUtcNow();
+        await AddAsync(app, [Sent(now - TimeSpan.FromDays(30))], [Processed(now - TimeSpan.FromDays(30))]);
+        var retention = Retention(app);
+        Assert.False(retention.Settings.Enabled);
+        // The loop ends at once instead of waiting for its first interval (a running loop never completes here).
+        await retention.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromDays(1));
+        await Task.Delay(200);
+        Assert.Equal(1, await CountOutboxAsync(app));
+    }
+
     [Theory]
     [InlineData("Messaging:Retention:Window", "23:59:59", "Messaging:Retention:Window is 23:59:59, but it must be at least 1.00:00:00 (one day)")]
     [InlineData("Messaging:Retention:Window", "00:00:00", "redelivery would be applied twice")]

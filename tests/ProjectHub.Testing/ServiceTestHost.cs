@@ -51,6 +51,9 @@ public sealed class ServiceTestHost : IAsyncDisposable
             ["Database:Directory"] = directory,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Auth:Mode"] = "Development", // callers use TestTokens
+            // Tests move the fake clock by days and count outbox rows; a retention pass woken by that would prune them.
+            // The retention tests turn it back on.
+            ["Messaging:Retention:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -11,8 +11,10 @@ namespace ProjectHub.Hosting.Messaging;
 /// How long the delivery tables keep what they no longer need: "Messaging:Retention:Interval" (default 00:10:00,
 /// how often a pass runs), "Messaging:Retention:Window" (default 7.00:00:00, the age after which sent outbox rows and
 /// processed inbox rows go; at least one day) and "Messaging:Retention:BatchSize" (default 500 rows per statement).
+/// "Messaging:Retention:Enabled" = false stops the background passes (tests that move a fake clock by days and then
+/// count outbox rows; an operator pruning by other means).
 /// </summary>
-public sealed record DeliveryRetentionSettings(TimeSpan Interval, TimeSpan Window, int BatchSize)
+public sealed record DeliveryRetentionSettings(TimeSpan Interval, TimeSpan Window, int BatchSize, bool Enabled = true)
 {
     /// <summary>
     /// The shortest window accepted. The inbox is what makes a redelivery harmless, so it must remember a message id
@@ -48,7 +50,7 @@ public sealed record DeliveryRetentionSettings(TimeSpan Interval, TimeSpan Windo
                 $"Messaging:Retention:BatchSize must be at least 1, not {batchSize}."));
         }
 
-        return new DeliveryRetentionSettings(interval, window, batchSize);
+        return new DeliveryRetentionSettings(interval, window, batchSize, configuration.GetValue("Messaging:Retention:Enabled", true));
     }
 }
 
@@ -104,6 +106,11 @@ public sealed partial class DeliveryRetention<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
         // Off the start-up path: the host goes on starting while the first pass runs.
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)

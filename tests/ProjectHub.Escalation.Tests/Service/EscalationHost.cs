@@ -58,6 +58,7 @@ public sealed class EscalationHost : IAsyncDisposable
             ["Services:Escalation:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Database:Directory"] = directory,
             ["Escalation:Sweep:Enabled"] = "false",
+            ["Messaging:Retention:Enabled"] = "false", // the ladder tests move the clock by weeks, then count outbox rows
             ["Escalation:Alerts:PollSeconds"] = "1",
             ["Auth:Mode"] = "Development", // not a ServiceTestHost: trust the development tokens tests mint
             ["Logging:LogLevel:Default"] = "Warning",
