@@ -77,6 +77,9 @@ public sealed class CliContext : IDisposable
     /// </summary>
     public string? TokenUnit => Settings.Token is { } token ? BearerToken.Unit(BearerToken.Normalize(token)) : null;
 
+    /// <summary>The token's "role" claim, read like <see cref="TokenUnit"/> (for hints only).</summary>
+    public string? TokenRole => Settings.Token is { } token ? BearerToken.Role(BearerToken.Normalize(token)) : null;
+
     /// <summary>
     /// The token for the authorization header of every call. No token, no header: the services answer UNAUTHENTICATED
     /// and <see cref="ErrorPrinter"/> says how to get one. Checked here, at each call, not before: a broken saved token

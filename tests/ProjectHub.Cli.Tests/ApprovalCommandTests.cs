@@ -128,4 +128,21 @@ public sealed class ApprovalCommandTests(ServicesFixture services) : IDisposable
         Assert.Equal("5000", JsonParser.Default.Parse<ApprovalCase>(opened.Out).TotalInvestment.Value);
         Assert.Contains("5,000 万元, as registered", opened.Err);
     }
+
+    [Fact]
+    public async Task A_department_may_be_named_as_the_tables_show_it_and_an_unknown_one_is_refused()
+    {
+        const string owner = "审批测试业主己";
+        var caseId = await OpenCaseAsync("审批部门名称测试项目", owner);
+
+        var byName = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "list", "--department", "发改委", "--output", "json");
+        var unknown = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "list", "--department", "发改局");
+        var shown = await Cli.RunAsync(services, TestTokens.Drc, "approvals", "show", caseId);
+
+        Assert.True(byName.ExitCode == 0, byName.Err);
+        Assert.Contains(JsonParser.Default.Parse<ListCasesResponse>(byName.Out).Cases, c => c.CaseId == caseId);
+        Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
+        Assert.Contains("DRC（发改委）", unknown.Err);
+        Assert.Contains("发改委 DRC: pending", shown.Out);
+    }
 }

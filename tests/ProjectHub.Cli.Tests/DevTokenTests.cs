@@ -135,4 +135,25 @@ public sealed class DevTokenTests(ServicesFixture services) : IDisposable
         Assert.StartsWith("error: ", result.Err);
         Assert.Equal("", result.Out);
     }
+
+    [Fact]
+    public async Task An_unknown_leader_tier_is_refused_with_the_valid_ones()
+    {
+        var result = await Cli.RunAsync(Source(), ["dev-token", "--role", "leader", "--unit", "张副市长", "--tier", "BOGUS", .. services.Endpoints]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--tier: BOGUS is not a ladder tier", result.Err);
+        Assert.Contains("VICE_MAYOR", result.Err);
+        Assert.Empty(result.Out);
+        Assert.NotEmpty(await MintAsync("--role", "leader", "--unit", "张副市长", "--tier", "vice_mayor"));
+    }
+
+    [Fact]
+    public async Task A_unit_role_without_a_unit_is_refused_in_correct_English()
+    {
+        var result = await Cli.RunAsync(Source(), ["dev-token", "--role", "owner", .. services.Endpoints]);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--unit is required for an owner token", result.Err);
+    }
 }

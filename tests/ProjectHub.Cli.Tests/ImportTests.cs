@@ -111,4 +111,20 @@ public sealed class ImportTests(ServicesFixture services) : IDisposable
         Assert.DoesNotContain(errors, e => e.Contains("project.tier", StringComparison.Ordinal));
         Assert.Empty((await ListAsync("多错导入")).Projects);
     }
+
+    [Fact]
+    public async Task A_cell_that_cannot_be_read_brings_no_errors_about_the_cells_judged_against_it()
+    {
+        // Without the total the registry would compare the year's plan with 0; without the milestone's date, with 0001-01-01.
+        await File.WriteAllTextAsync(_file, string.Join("\n", Header, Row("", "连带错误导入", total: "abc", milestones: "封顶@2026-13-30@60")));
+
+        var result = await Cli.RunAsync(services, TestTokens.Drc, "projects", "import", "--csv", _file);
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var errors = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.Contains(errors, e => e.Contains(":2: total_investment: 'abc' is not an amount", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains(":2: milestones: '封顶@2026-13-30@60'", StringComparison.Ordinal));
+        Assert.Empty((await ListAsync("连带错误导入")).Projects);
+    }
 }

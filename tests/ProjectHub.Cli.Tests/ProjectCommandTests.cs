@@ -84,4 +84,19 @@ public sealed class ProjectCommandTests(ServicesFixture services)
 
     private static int DisplayWidth(string line) =>
         line.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
+
+    [Fact]
+    public async Task An_empty_list_for_an_owner_token_hints_at_the_tokens_unit()
+    {
+        await Projects.RegisterAsync(services, "单位拼写提示测试项目");
+
+        var misspelled = await Cli.RunAsync(services, TestTokens.Owner("市城头集团"), "projects", "list", "--output", "json");
+        var right = await Cli.RunAsync(services, TestTokens.Owner(Projects.OwnerUnit), "projects", "list");
+
+        Assert.Equal(0, misspelled.ExitCode);
+        Assert.Empty(Google.Protobuf.JsonParser.Default.Parse<ProjectHub.Registry.V1.ListProjectsResponse>(misspelled.Out).Projects);
+        Assert.Contains("hint: your owner token acts for '市城头集团'", misspelled.Err);
+        Assert.Equal(0, right.ExitCode);
+        Assert.DoesNotContain("hint:", right.Err);
+    }
 }

@@ -18,7 +18,7 @@ internal static class DevTokenCommand
         var role = Opt.Text("--role", "one of " + string.Join(", ", Roles.All), required: true);
         var unit = Opt.Text("--unit", "the unit the token acts for, spelled as projects name it: the owner unit (市城投集团), " +
             "the department (住建局) or the leader (张副市长); required for owner, department and leader");
-        var tiers = Opt.Many("--tier", "leader only: a ladder tier it handles, e.g. VICE_MAYOR; repeat for each");
+        var tiers = Opt.Many("--tier", "leader only: a ladder tier it handles, one of " + string.Join(", ", LadderTiers) + "; repeat for each");
         var subject = Opt.Text("--subject", "who acts, recorded in every audit record (default: the unit, else your login name)");
         var name = Opt.Text("--name", "display name, e.g. 王科长");
         var hours = Opt.Int("--hours", $"lifetime in hours, 1-{MaxHours} (default {DevelopmentTokens.DefaultLifetime.TotalHours:0})");
@@ -88,7 +88,7 @@ internal static class DevTokenCommand
         unit = string.IsNullOrWhiteSpace(unit) ? null : unit.Trim();
         if (Roles.NeedsUnit(role) && unit is null)
         {
-            throw new UsageException($"--unit is required for a {role} token: it names what the token acts for");
+            throw new UsageException($"--unit is required for {Article(role)} {role} token: it names what the token acts for");
         }
 
         var tierIds = tiers.Select(t => t.Trim().ToUpperInvariant()).Where(t => t.Length > 0).Distinct().ToArray();
@@ -97,9 +97,27 @@ internal static class DevTokenCommand
             throw new UsageException("--tier applies to leader tokens only");
         }
 
+        var unknown = tierIds.Where(t => !LadderTiers.Contains(t, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            // A misspelled tier would mint a token that silently handles nothing; the services never say why.
+            throw new UsageException($"--tier: {string.Join(", ", unknown)} is not a ladder tier; valid values: {string.Join(", ", LadderTiers)}");
+        }
+
         var sub = string.IsNullOrWhiteSpace(subject) ? unit ?? Environment.UserName : subject.Trim();
         return new Caller(sub, role, unit, tierIds, string.IsNullOrWhiteSpace(name) ? null : name.Trim());
     }
+
+    /// <summary>
+    /// The tier ids of the ladders the escalation service ships (the brief's six tiers; the shorter preset uses a subset),
+    /// in ladder order. A leader token's tiers must be among them.
+    /// </summary>
+    internal static readonly string[] LadderTiers =
+    [
+        "RESPONSIBLE_UNIT", "INDUSTRY_DEPARTMENT", "VICE_MAYOR", "EXECUTIVE_VICE_MAYOR", "GOVERNMENT_EXECUTIVE_MEETING", "STANDING_COMMITTEE",
+    ];
+
+    private static string Article(string word) => "aeiou".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static readonly JsonSerializerOptions Json = new()
     {

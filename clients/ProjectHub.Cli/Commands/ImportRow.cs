@@ -13,6 +13,31 @@ internal sealed class ImportRow
     public const string StageField = "stage";
     public const string MilestonesField = "project.baseline.milestones";
 
+    /// <summary>
+    /// What the registry judges with a cell's value, by the cell's field: when the cell cannot be read, the registry
+    /// would compare the others with a default (a total investment of 0, a start of 0001-01-01) and report errors
+    /// that are not in the file. Those are dropped; the cell's own error says what to fix.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Dependents = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [TierField] = [TierField],
+        [StageField] = [StageField, "actual_start"],
+        [MilestonesField] = ["project.baseline"],
+        ["project.total_investment"] = ["project.total_investment", "project.year_planned_investment"],
+        ["project.year_planned_investment"] = ["project.year_planned_investment"],
+        ["project.planned_start"] = ["project.planned_start", "project.planned_completion", "project.baseline", "actual_start"],
+        ["project.planned_completion"] = ["project.planned_completion", "project.baseline"],
+        ["actual_start"] = ["actual_start"],
+    };
+
+    // The registry's own formats: invariant decimals (万元, percent) and ISO dates.
+    private static bool IsAmount(string text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    private static bool IsDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+
     private readonly Dictionary<string, string> _cells;
 
     public ImportRow(int line, Dictionary<string, string> cells)
@@ -57,6 +82,22 @@ internal sealed class ImportRow
             PlannedCompletion = Get("planned_completion"),
             Baseline = new Baseline(),
         };
+        foreach (var column in (string[])["total_investment", "year_planned_investment"])
+        {
+            if (Has(column) && !IsAmount(Get(column)))
+            {
+                LocalErrors.Add(("project." + column, $"{column}: '{Get(column)}' is not an amount in 万元 such as 1234.5"));
+            }
+        }
+
+        foreach (var (column, field) in (ReadOnlySpan<(string, string)>)[("planned_start", "project.planned_start"), ("planned_completion", "project.planned_completion"), ("actual_start", "actual_start")])
+        {
+            if (Has(column) && !IsDate(Get(column)))
+            {
+                LocalErrors.Add((field, $"{column}: '{Get(column)}' is not a date YYYY-MM-DD"));
+            }
+        }
+
         if (Has("tier"))
         {
             Try(TierField, () => fields.Tier = Input.Enum<ProjectTier>(Get("tier"), "tier"));
@@ -64,7 +105,16 @@ internal sealed class ImportRow
 
         foreach (var milestone in Get("milestones").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            Try(MilestonesField, () => fields.Baseline.Milestones.Add(ProjectFieldOptions.Milestone(milestone)));
+            Try(MilestonesField, () =>
+            {
+                var read = ProjectFieldOptions.Milestone(milestone);
+                if (!IsDate(read.PlannedDate) || !IsAmount(read.CumulativePercent.Value))
+                {
+                    throw new UsageException($"milestones: '{milestone}': expected name@YYYY-MM-DD@cumulative-percent, e.g. 主体封顶@2026-06-30@60");
+                }
+
+                fields.Baseline.Milestones.Add(read);
+            });
         }
 
         var stage = ProjectStage.PreConstruction;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Google.Protobuf.WellKnownTypes;
 using ProjectHub.Cli.Output;
 using ProjectHub.Registry.V1;
+using ProjectHub.Security;
 using Spectre.Console;
 
 namespace ProjectHub.Cli.Commands;
@@ -112,8 +113,34 @@ internal static class ProjectCommands
             }
 
             cli.Write(response, () => ProjectView.Table(cli.Console, response.Projects, response.NextPageToken));
+            if (response.Projects.Count == 0 && request.PageToken.Length == 0)
+            {
+                await HintEmptyScopeAsync(cli);
+            }
         });
         return command;
+    }
+
+    /// <summary>
+    /// An owner, department or leader token sees only the projects that name its unit exactly, so a misspelled unit
+    /// claim looks like an empty list. Said on stderr (JSON output stays as the service answered), from the token's
+    /// own claims: the CLI cannot tell a misspelling from a unit that has no project yet, and says both.
+    /// </summary>
+    private static async Task HintEmptyScopeAsync(CliContext cli)
+    {
+        var field = cli.TokenRole switch
+        {
+            Roles.Owner => "owner unit or responsible unit",
+            Roles.Department => "industry department",
+            Roles.Leader => "leader in charge",
+            _ => null,
+        };
+        if (field is not null && cli.TokenUnit is { } unit)
+        {
+            await cli.Error.WriteLineAsync(
+                $"hint: your {cli.TokenRole} token acts for '{unit}', and you see only projects whose {field} is exactly '{unit}'; " +
+                "no such project matched. Check the spelling of the token's unit against 'projects list' with a DRC or inspector token.");
+        }
     }
 
     private static Command Update(Runner runner)

@@ -165,16 +165,18 @@ internal static class ProjectImport
     }
 
     /// <summary>
-    /// The row's own errors first, then the registry's, without knock-on errors of a cell already reported: a bad
-    /// tier or a tier left unset only to probe, milestones not sent, an actual start judged against a default stage.
+    /// The row's own errors first, then the registry's, without knock-on errors of a cell already reported
+    /// (<see cref="ImportRow.Dependents"/>) or of the tier left unset only to probe.
     /// </summary>
     private static List<string> Messages(RpcException e, ImportRow row)
     {
-        var local = row.LocalErrors.Select(l => l.Field).ToHashSet(StringComparer.Ordinal);
-        bool KnockOn(string field) =>
-            (field == ImportRow.TierField && (local.Contains(ImportRow.TierField) || (local.Count > 0 && row.Has("tier"))))
-            || (local.Contains(ImportRow.MilestonesField) && field.StartsWith("project.baseline", StringComparison.Ordinal))
-            || (local.Contains(ImportRow.StageField) && field is ImportRow.StageField or "actual_start");
+        var dropped = row.LocalErrors.SelectMany(l => ImportRow.Dependents.GetValueOrDefault(l.Field, [l.Field])).ToList();
+        if (row.LocalErrors.Count > 0 && row.Has("tier"))
+        {
+            dropped.Add(ImportRow.TierField); // the probe left it unset on purpose
+        }
+
+        bool KnockOn(string field) => dropped.Any(d => field == d || field.StartsWith(d + ".", StringComparison.Ordinal) || field.StartsWith(d + "[", StringComparison.Ordinal));
         var messages = row.LocalErrors.Select(l => l.Message).ToList();
         var violations = e.FieldViolations();
         if (violations.Count > 0)

@@ -24,7 +24,12 @@ public static class BearerToken
     }
 
     /// <summary>The "unit" claim, or null when there is none or the token is not a readable JWT (the service will say so).</summary>
-    public static string? Unit(string token)
+    public static string? Unit(string token) => Claim(token, ProjectHubClaims.Unit);
+
+    /// <summary>The "role" claim, read like <see cref="Unit"/>.</summary>
+    public static string? Role(string token) => Claim(token, ProjectHubClaims.Role);
+
+    private static string? Claim(string token, string claim)
     {
         var handler = new JsonWebTokenHandler();
         if (!handler.CanReadToken(token))
@@ -32,6 +37,6 @@ public static class BearerToken
             return null;
         }
 
-        return handler.ReadJsonWebToken(token).TryGetPayloadValue<string>(ProjectHubClaims.Unit, out var unit) && unit.Length > 0 ? unit : null;
+        return handler.ReadJsonWebToken(token).TryGetPayloadValue<string>(claim, out var value) && value.Length > 0 ? value : null;
     }
 }

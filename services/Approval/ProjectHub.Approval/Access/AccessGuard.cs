@@ -1,16 +1,20 @@
 using ProjectHub.Approval.Cases;
+using ProjectHub.Domain;
 using ProjectHub.Security;
 
 namespace ProjectHub.Approval.Access;
 
-/// <summary>Turns an <see cref="ApprovalAccess"/> refusal into PERMISSION_DENIED, before anything is written.</summary>
+/// <summary>
+/// Turns an <see cref="ApprovalAccess"/> refusal into PERMISSION_DENIED, before anything is written. The message is
+/// Chinese, like every text of this service a person reads: who the token says the caller is, and what it may not do.
+/// </summary>
 public static class AccessGuard
 {
     public static void RequireReadableBy(this LoadedCase loaded, Caller caller)
     {
         if (!ApprovalAccess.MayRead(caller, loaded.Scope, loaded.Departments))
         {
-            throw caller.Denied($"read the approval case of project {loaded.Record.ProjectId}");
+            throw caller.DeniedInChinese($"查看项目 {loaded.Record.ProjectId} 的审批案件");
         }
     }
 
@@ -18,7 +22,7 @@ public static class AccessGuard
     {
         if (!ApprovalAccess.MaySubmit(caller, loaded.Scope))
         {
-            throw caller.Denied($"submit items of project {loaded.Record.ProjectId}");
+            throw caller.DeniedInChinese($"提交项目 {loaded.Record.ProjectId} 的审批事项");
         }
     }
 
@@ -27,7 +31,7 @@ public static class AccessGuard
         var acting = item.Item.Reviews.Select(r => r.Department).FirstOrDefault(d => d.Id == departmentId);
         if (!ApprovalAccess.MayReview(caller, acting))
         {
-            throw caller.Denied($"act for department {departmentId} on {item.Item.Kind}");
+            throw caller.DeniedInChinese($"代表{acting?.Name ?? departmentId}办理{item.Item.Requirement.DisplayName}");
         }
     }
 
@@ -36,7 +40,23 @@ public static class AccessGuard
     {
         if (!allowed)
         {
-            throw caller.Denied(what);
+            throw caller.DeniedInChinese(what);
         }
+    }
+
+    /// <summary>"业主单位“市城投集团”无权提交审批事项。" (<paramref name="what"/> is a Chinese verb phrase).</summary>
+    public static DomainException DeniedInChinese(this Caller caller, string what)
+    {
+        var role = caller.Role switch
+        {
+            Roles.Drc => "发改委",
+            Roles.Owner => "业主单位",
+            Roles.Department => "行业主管部门",
+            Roles.Leader => "市领导",
+            Roles.Inspector => "纪委监委",
+            Roles.Admin => "管理员",
+            _ => caller.Role,
+        };
+        return DomainException.Denied($"{role}“{caller.Unit ?? caller.Subject}”无权{what}。");
     }
 }

@@ -25,7 +25,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
     public async Task<LoadedCase> HandleAsync(OpenCaseCommand command, Caller caller, CancellationToken cancellationToken)
     {
         // The role gate comes first: a caller who may never open a case learns nothing from validation.
-        caller.Require(ApprovalAccess.MayOpenCases(caller), "open approval cases");
+        caller.Require(ApprovalAccess.MayOpenCases(caller), "开立审批案件");
         var validation = new Violations();
         validation.Required("project_id", command.ProjectId);
         if (string.IsNullOrWhiteSpace(command.ProjectId))
@@ -50,7 +50,7 @@ public sealed class OpenCase(ApprovalDbContext db, ApprovalRules rules, TimeProv
         }
 
         caller.Require(ApprovalAccess.MayOpenCase(caller, route is null ? null : ProjectScope.Of(route)),
-            $"open the approval case of project {projectId}");
+            $"开立项目 {projectId} 的审批案件");
         var ownerUnit = OwnerUnit(command.OwnerUnit.Trim(), route);
 
         if (await db.Cases.AnyAsync(c => c.ProjectId == projectId, cancellationToken))

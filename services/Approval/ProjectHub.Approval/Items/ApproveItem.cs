@@ -13,7 +13,7 @@ public sealed class ApproveItem(ItemChange change, ApprovalRules rules)
     public Task<LoadedItem> HandleAsync(
         string caseId, ApprovalItemKind? kind, string departmentId, string note, Caller caller, CancellationToken cancellationToken)
     {
-        caller.Require(ApprovalAccess.MayReviewItems(caller), "approve approval items");
+        caller.Require(ApprovalAccess.MayReviewItems(caller), "批准审批事项");
         var validation = new Violations();
         validation.Required("department_id", departmentId);
         departmentId = validation.Department(rules, "department_id", departmentId);

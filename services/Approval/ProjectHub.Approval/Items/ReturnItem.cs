@@ -13,7 +13,7 @@ public sealed class ReturnItem(ItemChange change, ApprovalRules rules)
     public Task<LoadedItem> HandleAsync(
         string caseId, ApprovalItemKind? kind, string departmentId, string reason, Caller caller, CancellationToken cancellationToken)
     {
-        caller.Require(ApprovalAccess.MayReviewItems(caller), "return approval items");
+        caller.Require(ApprovalAccess.MayReviewItems(caller), "退回审批事项");
         var validation = new Violations();
         validation.Required("department_id", departmentId);
         departmentId = validation.Department(rules, "department_id", departmentId);

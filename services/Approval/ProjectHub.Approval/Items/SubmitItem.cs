@@ -18,7 +18,7 @@ public sealed class SubmitItem(ItemChange change)
 {
     public Task<LoadedItem> HandleAsync(SubmitItemCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        caller.Require(ApprovalAccess.MaySubmitItems(caller), "submit approval items");
+        caller.Require(ApprovalAccess.MaySubmitItems(caller), "提交审批事项");
         var validation = new Violations();
         validation.AddRange(command.Problems.Items);
         validation.Note(command.Note);
