@@ -189,6 +189,11 @@ public sealed class BoardFixture : IAsyncLifetime
 
     public string Diagnostics() => $"--- services ---\n{_services?.Output}\n--- board ---\n{_board?.Output}";
 
+    /// <summary>What the embedded services and the board host have logged so far.</summary>
+    public string ServicesOutput => _services?.Output ?? "";
+
+    public string BoardOutput => _board?.Output ?? "";
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

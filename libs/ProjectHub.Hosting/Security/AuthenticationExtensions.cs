@@ -45,6 +45,11 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CallerPolicy, policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcAuthorizationResultHandler>();
+        if (mode == AuthMode.Development)
+        {
+            DevelopmentTokensWarning.Register(builder.Services, builder.Environment.ApplicationName);
+        }
+
         return builder;
     }
 

@@ -51,6 +51,11 @@ public static class BoardHost
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http1));
         // One line per request at Information would drown the log: the live board polls every 2 s per open page.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Likewise the board's own gRPC calls (four lines each from HttpClient), and Grpc.Net.Client's Information line
+        // for every call that ends as Cancelled, which is each browser leaving 我的预警: normal, not news. Real failures
+        // still show: the alert bridge logs a broken stream as a warning, and pages get the error.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc.Net.Client", LogLevel.Warning);
         var mode = builder.Configuration["Auth:Mode"];
         var development = string.IsNullOrWhiteSpace(mode)
             ? developmentByDefault || builder.Environment.IsDevelopment()

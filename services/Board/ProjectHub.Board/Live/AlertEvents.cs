@@ -15,6 +15,9 @@ public static partial class AlertEvents
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert stream for {Recipient} broke ({Status}); re-subscribing.")]
     private static partial void StreamBroke(ILogger logger, string recipient, global::Grpc.Core.StatusCode status);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alert stream for {Recipient} ended: the browser went away.")]
+    private static partial void StreamEnded(ILogger logger, string recipient);
+
     public static void MapAlertEvents(this WebApplication app)
     {
         app.MapGet("/events/alerts", async (HttpContext context, BoardServices s, ILoggerFactory logs) =>
@@ -42,6 +45,12 @@ public static partial class AlertEvents
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
+                    return;
+                }
+                catch (RpcException) when (ct.IsCancellationRequested)
+                {
+                    // The browser left 我的预警: the gRPC call is cancelled with it. Normal, not an error.
+                    StreamEnded(log, recipient);
                     return;
                 }
                 catch (RpcException e) when (!ct.IsCancellationRequested)

@@ -62,9 +62,10 @@ public sealed class AlertFeed(
                 }
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or IOException or InvalidOperationException)
         {
-            // The subscriber went away; ending the stream is the normal outcome.
+            // The subscriber went away (a browser leaving 我的预警, a CLI quitting): ending the stream is the normal
+            // outcome. A write racing the disconnect fails with an I/O or "request is complete" error; same thing.
         }
     }
 }

@@ -60,16 +60,24 @@ public sealed class AlertQueries(EscalationDbContext db, RecipientDirectoryOptio
     public async Task<AlertRow> AcknowledgeAsync(string alertId, long sequence, Caller caller, CancellationToken ct)
     {
         var byId = !string.IsNullOrWhiteSpace(alertId);
-        if (byId == (sequence != 0))
-        {
-            throw DomainException.Invalid("alert_id", byId
-                ? "Give alert_id or sequence, not both."
-                : "alert_id or sequence is required.");
-        }
-
+        var violations = new Violations();
         if (sequence < 0)
         {
-            throw DomainException.Invalid("sequence", "sequence must be a positive number shown in the alert list.");
+            violations.Add("sequence", "sequence must be a positive number shown in the alert list.");
+        }
+        else if (byId && sequence != 0)
+        {
+            // The number was added to a request that already names the alert: the number is the surplus field.
+            violations.Add("sequence", "Give alert_id or sequence, not both.");
+        }
+        else if (!byId && sequence == 0)
+        {
+            violations.Add("alert_id", "alert_id or sequence is required.");
+        }
+
+        if (violations.Any)
+        {
+            throw DomainException.Invalid("The alert cannot be acknowledged.", violations.Items);
         }
 
         var row = byId
