@@ -52,13 +52,16 @@ public sealed class OutputTextTests(ServicesFixture services)
     [InlineData("approvals", "open")]
     [InlineData("approvals", "show")]
     [InlineData("approvals", "accept")]
+    [InlineData("problems", "raise")]
+    [InlineData("problems", "show")]
+    [InlineData("alerts", "list")]
     public async Task Help_uses_ids_as_the_services_make_them_and_says_what_it_means(params string[] command)
     {
         var help = await Cli.RunAsync(new TestConfigSource(), [.. command, "--help"]);
 
         Assert.Equal(0, help.ExitCode);
-        Assert.DoesNotMatch(@"\b[pc]-1\b|p-123", help.Out);
+        Assert.DoesNotMatch(@"\b(p|c|pr)-1\b|p-123|--all(?![-\w])", help.Out);
         Assert.DoesNotContain("image progress", help.Out);
-        Assert.Matches("019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e|3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8|physical progress|--all-pages", help.Out);
+        Assert.Matches("019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e|3f2a9c0d5e6b47a8b1c2d3e4f5a6b7c8|physical progress|--all-pages|7c1e9a52-3b4d-4f6e-8a90-1b2c3d4e5f60|--include-acknowledged", help.Out);
     }
 }

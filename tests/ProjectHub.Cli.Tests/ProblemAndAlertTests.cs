@@ -109,7 +109,7 @@ public sealed class ProblemAndAlertTests(ServicesFixture services)
 
         var after = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--output", "json");
         Assert.DoesNotContain(JsonParser.Default.Parse<ListAlertsResponse>(after.Out).Alerts, a => a.Id == alert.Id);
-        var all = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--all", "--output", "json");
+        var all = await Cli.RunAsync(services, TestTokens.Owner(recipient), "alerts", "list", "--include-acknowledged", "--output", "json");
         Assert.True(Assert.Single(JsonParser.Default.Parse<ListAlertsResponse>(all.Out).Alerts, a => a.Id == alert.Id).Acknowledged);
     }
 

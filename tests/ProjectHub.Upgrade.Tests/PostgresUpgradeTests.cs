@@ -32,9 +32,11 @@ public sealed class PostgresUpgradeTests(PostgresFixture postgres)
             [$"Database:{service}:ConnectionString"] = databases[service],
         });
 
-        Assert.Equal(MigrationsOfRegistry(), await AppliedAsync(databases["Registry"]));
-        Assert.Single(await AppliedAsync(databases["Approval"]));
-        Assert.Single(await AppliedAsync(databases["Escalation"]));
+        foreach (var service in new[] { "Registry", "Approval", "Escalation" })
+        {
+            // Every migration of the release, in order: the baseline recorded for today's schema, the later ones run.
+            Assert.Equal(ServiceContexts.MigrationsOf(service, "Postgres"), await AppliedAsync(databases[service]));
+        }
     }
 
     [Theory]

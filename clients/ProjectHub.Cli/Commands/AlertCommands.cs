@@ -30,7 +30,7 @@ internal static class AlertCommands
     private static Command List(Runner runner)
     {
         var recipient = Recipient();
-        var all = Opt.Flag("--all", "include acknowledged alerts");
+        var all = Opt.Flag("--include-acknowledged", "acknowledged alerts too (by default only those still waiting)");
         var command = new Command("list", "a recipient's alerts, oldest first (example: alerts list --recipient drc)").With(recipient, all);
         runner.Handle(command, async (parse, cli) =>
         {

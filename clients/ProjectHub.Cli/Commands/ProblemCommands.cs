@@ -30,7 +30,7 @@ internal static class ProblemCommands
         var project = Opt.Text("--project", "project id", required: true);
         var category = Opt.Text("--category", "land | demolition | labour | funding | approvals | materials | utilities | other", required: true);
         var description = Opt.Text("--description", "what is blocking the project", required: true);
-        var command = new Command("raise", "raise a problem at the first tier (example: problems raise --project p-1 --category land --description 三户未签约)")
+        var command = new Command("raise", "raise a problem at the first tier (example: problems raise --project 019cac46-1500-7c3b-9d1e-5f2a3b4c5d6e --category land --description 三户未签约)")
             .With(project, category, description);
         runner.Handle(command, async (parse, cli) =>
         {
@@ -82,7 +82,7 @@ internal static class ProblemCommands
     private static Command Show(Runner runner)
     {
         var id = Opt.Id("problem-id", "the problem's id");
-        var command = new Command("show", "one problem and its history on the ladder (example: problems show pr-1)").With(id);
+        var command = new Command("show", "one problem and its history on the ladder (example: problems show 7c1e9a52-3b4d-4f6e-8a90-1b2c3d4e5f60)").With(id);
         runner.Handle(command, async (parse, cli) =>
         {
             var problem = await cli.Escalation.GetProblemAsync(new GetProblemRequest { ProblemId = parse.GetValue(id)! }, cli.Call());
