@@ -23,7 +23,7 @@ public static class BenchRun
 
     /// <summary>Tables in figure order, whatever order they were measured in.</summary>
     private static readonly string[] SectionOrder =
-        ["grpc_servers", "grpc_clients", "ingestion", "lights", "sweep", "alert_latency", "reads", "startup_memory", "memory_database_load", "retention"];
+        ["grpc_servers", "grpc_clients", "ingestion", "report_profile", "lights", "sweep", "alert_latency", "reads", "startup_memory", "memory_database_load", "retention"];
 
     public static async Task<int> RunAsync(BenchOptions options, string only, string resultsDirectory)
     {
@@ -63,7 +63,7 @@ public static class BenchRun
                 await Measure("2. ingestion (and 6b memory)", async () =>
                 {
                     var (ingestion, memory) = await IngestionBenchmark.RunAsync(options, infra);
-                    return [ingestion, memory];
+                    return [ingestion, await ReportProfile.RunAsync(options, infra), memory];
                 });
             }
 

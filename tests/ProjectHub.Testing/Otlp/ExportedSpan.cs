@@ -3,11 +3,21 @@ using Google.Protobuf;
 namespace ProjectHub.Testing.Otlp;
 
 /// <summary>
-/// One span of an OTLP ExportTraceServiceRequest, with the service.name of its resource. Decoded by field number
-/// with the protobuf wire reader (the OTLP message classes are not a package here); unknown fields are skipped.
+/// One span of an OTLP ExportTraceServiceRequest, with the service.name of its resource, its start and end (Unix
+/// nanoseconds) and its string attributes. Decoded by field number with the protobuf wire reader (the OTLP message
+/// classes are not a package here); unknown fields are skipped.
 /// </summary>
 public sealed record ExportedSpan(string Service, string Scope, string TraceId, string SpanId, string ParentSpanId, string Name, SpanKind Kind)
 {
+    public ulong StartUnixNano { get; init; }
+
+    public ulong EndUnixNano { get; init; }
+
+    public double DurationMs => (EndUnixNano - StartUnixNano) / 1e6;
+
+    /// <summary>The attributes with a string value (db.query.text, grpc.method, …).</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
     public static IEnumerable<ExportedSpan> Decode(byte[] exportTraceServiceRequest)
     {
         var spans = new List<ExportedSpan>();
@@ -24,11 +34,17 @@ public sealed record ExportedSpan(string Service, string Scope, string TraceId, 
                 var scope = scopeFields.Where(f => f.Number == 1).Select(f => Text(Fields(f.Bytes), 1)).FirstOrDefault() ?? "";
                 foreach (var span in scopeFields.Where(f => f.Number == 2))
                 {
-                    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6; }
+                    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6;
+                    //        fixed64 start_time_unix_nano = 7; fixed64 end_time_unix_nano = 8; repeated KeyValue attributes = 9; }
                     var s = Fields(span.Bytes).ToList();
                     spans.Add(new ExportedSpan(
                         service, scope, Hex(s, 1), Hex(s, 2), Hex(s, 4), Text(s, 5) ?? "",
-                        (SpanKind)(s.FirstOrDefault(f => f.Number == 6)?.Varint ?? 0)));
+                        (SpanKind)(s.FirstOrDefault(f => f.Number == 6)?.Varint ?? 0))
+                    {
+                        StartUnixNano = s.FirstOrDefault(f => f.Number == 7)?.Varint ?? 0,
+                        EndUnixNano = s.FirstOrDefault(f => f.Number == 8)?.Varint ?? 0,
+                        Attributes = StringAttributes(s.Where(f => f.Number == 9)),
+                    });
                 }
             }
         }
@@ -49,6 +65,22 @@ public sealed record ExportedSpan(string Service, string Scope, string TraceId, 
         }
 
         return null;
+    }
+
+    /// <summary>KeyValue { string key = 1; AnyValue value = 2; }; only AnyValue.string_value (1) is kept.</summary>
+    private static Dictionary<string, string> StringAttributes(IEnumerable<Field> keyValues)
+    {
+        var attributes = new Dictionary<string, string>();
+        foreach (var kv in keyValues)
+        {
+            var fields = Fields(kv.Bytes).ToList();
+            if (Text(fields, 1) is { } key && fields.FirstOrDefault(f => f.Number == 2) is { } value && Text(Fields(value.Bytes), 1) is { } text)
+            {
+                attributes[key] = text;
+            }
+        }
+
+        return attributes;
     }
 
     private static string? Text(IEnumerable<Field> fields, int number) =>
@@ -72,6 +104,9 @@ public sealed record ExportedSpan(string Service, string Scope, string TraceId, 
                     break;
                 case WireFormat.WireType.Varint:
                     fields.Add(new Field(number, [], input.ReadUInt64()));
+                    break;
+                case WireFormat.WireType.Fixed64:
+                    fields.Add(new Field(number, [], input.ReadFixed64()));
                     break;
                 default:
                     input.SkipLastField();
