@@ -17,13 +17,8 @@ public sealed class CrossServiceTests
     [Fact]
     public async Task A_lagging_report_becomes_a_supervision_problem_and_red_alerts()
     {
-        await using var host = EmbeddedProcess.Start();
-        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[0]}");
-        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[2]}");
-        await EmbeddedHostTests.WaitServingAsync(registryChannel, host);
-        await EmbeddedHostTests.WaitServingAsync(escalationChannel, host);
-        var registry = new ProjectRegistry.ProjectRegistryClient(registryChannel);
-        var escalation = new ProjectHub.Escalation.V1.Escalation.EscalationClient(escalationChannel);
+        await using var system = await EmbeddedSystem.StartAsync();
+        var (host, registry, escalation) = (system.Host, system.Registry, system.Escalation);
 
         var fields = LaggingScenario.Project();
         // Each step as the role that takes it: the DRC registers, the owner unit reports, each recipient reads its alerts.

@@ -15,15 +15,10 @@ public sealed class DemoConsistencyTests
     [Fact]
     public async Task After_the_demo_seed_every_open_supervision_problem_and_every_alert_matches_the_final_lights()
     {
-        await using var host = EmbeddedProcess.Start();
-        using var registryChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[0]}");
-        using var escalationChannel = GrpcChannel.ForAddress($"http://127.0.0.1:{host.Ports[2]}");
-        await EmbeddedHostTests.WaitServingAsync(registryChannel, host);
-        await EmbeddedHostTests.WaitServingAsync(escalationChannel, host);
-        var registry = new ProjectRegistry.ProjectRegistryClient(registryChannel);
-        var escalation = new ProjectHub.Escalation.V1.Escalation.EscalationClient(escalationChannel);
+        await using var system = await EmbeddedSystem.StartAsync();
+        var (host, registry, escalation) = (system.Host, system.Registry, system.Escalation);
 
-        Assert.Equal(0, await ProjectHub.Registry.Demo.DemoSeeder.RunAsync(["--registry", $"http://127.0.0.1:{host.Ports[0]}"]));
+        Assert.Equal(0, await ProjectHub.Registry.Demo.DemoSeeder.RunAsync(["--registry", system.RegistryAddress]));
 
         var projects = (await registry.ListProjectsAsync(new ListProjectsRequest { PageSize = 200 }, Inspector())).Projects.ToList();
         var lights = projects.ToDictionary(p => p.Id, p => p.Light?.Light ?? Light.None);
