@@ -113,7 +113,8 @@ public static class ReportProfile
         AddRow(section, $"for comparison, GetLight: the rest of the request (host CPU {lightCpuMs:0.00} ms per call)", 1, lightTotal - lightDb, lightTotal, "");
         section.Notes.Add($"{requests.Count:N0} reports at 1 caller after 200 warm-up ones, each a new period of one of {Projects} seeded projects; " +
             $"the registry host used {cpuMs:0.00} ms of CPU per report meanwhile (its outbox relay and the exporter included). Database spans " +
-            "are EF Core's, children of the request's server span, so their time includes Npgsql and the round trip; steps are named by their " +
+            "are EF Core's, under the request's server span (some inside the use case's own spans), so their time includes Npgsql and the " +
+            "round trip; steps are named by their " +
             "order in SubmitProgressReport (a period reported before adds a read of its current version). For a CPU profile of the same load, see " +
             "Profiling in bench/README.md (dotnet-trace).");
         return section;
