@@ -200,6 +200,31 @@ public sealed class Problem
         return total;
     }
 
+    /// <summary>
+    /// The current tier's deadline counted again from the day the problem entered the tier, with the rules in force
+    /// now. A deadline counted across a year whose holiday data was missing (weekdays only, marked provisional) moves
+    /// to the true working day once that year's file is dropped in, without a restart; the sweep calls this before
+    /// judging anything against the deadline. Nothing changes, and nothing is recorded, while the count is the same.
+    /// </summary>
+    public ProblemChange RecountDeadline(DateTimeOffset now, EscalationRules rules)
+    {
+        if (State == ProblemState.Resolved)
+        {
+            return ProblemChange.Empty;
+        }
+
+        var recounted = rules.DeadlineFor(CurrentTier(rules), ShanghaiTime.DateOf(TierEnteredAt));
+        if (recounted == TierDeadline)
+        {
+            return ProblemChange.Empty;
+        }
+
+        var before = TierDeadline;
+        TierDeadline = recounted;
+        var note = string.Create(CultureInfo.InvariantCulture, $"工作日历已更新，本级办理期限由 {before:yyyy-MM-dd} 调整为 {recounted:yyyy-MM-dd}。");
+        return new ProblemChange([Record(ProblemAction.DeadlineRecounted, Actors.System, now, now, TierIndex, State, note)], []);
+    }
+
     /// <summary>临期提醒: notices, once per tier visit, that the current deadline is at most one working day away.</summary>
     public ProblemChange NoticeIfDeadlineNear(DateTimeOffset now, EscalationRules rules)
     {

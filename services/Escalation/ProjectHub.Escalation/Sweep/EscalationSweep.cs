@@ -9,8 +9,8 @@ using ProjectHub.Escalation.Problems;
 namespace ProjectHub.Escalation.Sweep;
 
 /// <summary>
-/// One pass over every unresolved problem: automatic escalation (catching up tier by tier after downtime), top-tier
-/// reminders and 临期 notices, each problem in its own transaction. Safe with several instances on one database: the
+/// One pass over every unresolved problem: its deadline recounted if the calendar changed, automatic escalation
+/// (catching up tier by tier after downtime), top-tier reminders and 临期 notices, each problem in its own transaction. Safe with several instances on one database: the
 /// problem's Version is a concurrency token, so when two instances handle the same deadline the second commit fails
 /// (its history, alerts and events roll back with it) and it reloads, finding nothing left to do.
 /// </summary>
@@ -64,7 +64,10 @@ public sealed partial class EscalationSweep(IServiceScopeFactory scopes, TimePro
 
                 var problem = row.ToDomain();
                 var now = time.GetUtcNow();
-                var change = problem.CatchUp(now, rules).Then(problem.NoticeIfDeadlineNear(now, rules));
+                // Recounted first: a deadline that moved with new calendar data is the one the rest is judged against.
+                var change = problem.RecountDeadline(now, rules)
+                    .Then(problem.CatchUp(now, rules))
+                    .Then(problem.NoticeIfDeadlineNear(now, rules));
                 if (change.IsEmpty)
                 {
                     return false;
