@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ProjectHub.Registry.Domain;
 
-/// <summary>How numbers and dates appear in the English sentences shown to people: culture-independent.</summary>
+/// <summary>How numbers and dates appear in the sentences shown to people: culture-independent.</summary>
 internal static class Format
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
         {
             var error = await Assert.ThrowsAsync<RpcException>(call);
             Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-            Assert.Contains(error.FieldViolations(), v => v.Field == "reason" && v.Description.Contains("control characters", StringComparison.Ordinal));
+            Assert.Contains(error.FieldViolations(), v => v.Field == "reason" && v.Description.Contains("控制字符", StringComparison.Ordinal));
         }
 
         var history = await Client.GetProjectHistoryAsync(new GetProjectHistoryRequest { ProjectId = created.Id });
@@ -61,7 +61,7 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var violation = Assert.Single(error.FieldViolations());
-        Assert.Equal(("baseline.milestones", "A baseline has at most 100 milestones; it has 5000."), (violation.Field, violation.Description));
+        Assert.Equal(("baseline.milestones", "计划基线最多 100 个里程碑，当前有 5000 个。"), (violation.Field, violation.Description));
     }
 
     [Fact]
@@ -83,9 +83,9 @@ public sealed class HostileInputTests(RegistryHost host) : IClassFixture<Registr
         };
 
         Assert.Equal([StatusCode.NotFound, StatusCode.InvalidArgument, StatusCode.InvalidArgument], errors.Select(e => e.StatusCode));
-        Assert.StartsWith("No project with id \"" + Huge[..40] + "…\"", errors[0].Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("没有编号为 \"" + Huge[..40] + "…\" 的项目", errors[0].Status.Detail, StringComparison.Ordinal);
         Assert.All(errors, e => Assert.True(e.Status.Detail.Length < 500, e.Status.Detail));
         Assert.All(errors.SelectMany(e => e.FieldViolations()), v => Assert.True(v.Description.Length < 200, v.Description));
-        Assert.Contains(errors[2].FieldViolations(), v => v.Field == "project.total_investment" && v.Description.StartsWith("\"" + Huge[..40] + "…\" is not a decimal", StringComparison.Ordinal));
+        Assert.Contains(errors[2].FieldViolations(), v => v.Field == "project.total_investment" && v.Description.StartsWith("\"" + Huge[..40] + "…\" 不是有效的十进制数", StringComparison.Ordinal));
     }
 }

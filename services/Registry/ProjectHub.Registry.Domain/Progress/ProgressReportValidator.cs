@@ -31,45 +31,45 @@ public static class ProgressReportValidator
 
         if (report.CumulativePercent is < 0m or > 100m)
         {
-            v.Add("cumulative_percent", Text($"Cumulative percent complete must be between 0 and 100; it is {report.CumulativePercent}."));
+            v.Add("cumulative_percent", Text($"累计形象进度须在 0 到 100 之间，当前为 {report.CumulativePercent}。"));
         }
 
         if (report.PeriodInvestment < 0m)
         {
-            v.Add("period_investment", "Investment completed in the period must not be negative.");
+            v.Add("period_investment", "本期完成投资不能为负数。");
         }
 
         if (report.CumulativeInvestment < 0m)
         {
-            v.Add("cumulative_investment", "Cumulative investment completed must not be negative.");
+            v.Add("cumulative_investment", "累计完成投资不能为负数。");
         }
         else if (report.PeriodInvestment > report.CumulativeInvestment)
         {
             v.Add("cumulative_investment", Text(
-                $"Cumulative investment ({report.CumulativeInvestment}) must include this period's investment ({report.PeriodInvestment})."));
+                $"累计完成投资（{report.CumulativeInvestment}）须包含本期完成投资（{report.PeriodInvestment}），不能小于本期。"));
         }
 
         if (report.Workers < 0)
         {
-            v.Add("workers", "Workers on site must not be negative.");
+            v.Add("workers", "在场施工人数不能为负数。");
         }
         else if (report.Workers > MaxWorkers)
         {
-            v.Add("workers", Text($"Workers on site must be at most {MaxWorkers}; it is {report.Workers}."));
+            v.Add("workers", Text($"在场施工人数最多为 {MaxWorkers}，当前为 {report.Workers}。"));
         }
 
         if (!Enum.IsDefined(report.State))
         {
-            v.Add("state", "Unknown construction state.");
+            v.Add("state", "未知的施工状态。");
         }
 
         CheckMilestones(v, report.ReachedMilestones, schedule.Baseline, today);
 
-        TextRules.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
+        RegistryTexts.CheckText(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
         if (report.Problems.Count > MaxProblems)
         {
             // One violation for the list, not one per entry: thousands would make an answer no client accepts.
-            v.Add("problems", Text($"A report lists at most {MaxProblems} problems; it lists {report.Problems.Count}."));
+            v.Add("problems", Text($"一份报告最多列 {MaxProblems} 个问题，当前列了 {report.Problems.Count} 个。"));
             return v.Items;
         }
 
@@ -78,11 +78,11 @@ public static class ProgressReportValidator
             var field = Text($"problems[{i}]");
             if (string.IsNullOrWhiteSpace(report.Problems[i]))
             {
-                v.Add(field, "A problem needs a description; remove empty entries.");
+                v.Add(field, "问题须填写描述；请删除空白条目。");
             }
             else
             {
-                TextRules.Check(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
+                RegistryTexts.CheckText(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
             }
         }
 
@@ -94,7 +94,7 @@ public static class ProgressReportValidator
         if (!cadence.IsPeriod(period))
         {
             var expected = cadence.PeriodContaining(period.Start);
-            v.Add("period", $"The period must be {cadence.Describe()}, e.g. {Format.Date(expected.Start)} to {Format.Date(expected.End)}; it is {Format.Date(period.Start)} to {Format.Date(period.End)}.");
+            v.Add("period", $"填报周期须为{cadence.Describe()}，如 {Format.Date(expected.Start)} 至 {Format.Date(expected.End)}；当前为 {Format.Date(period.Start)} 至 {Format.Date(period.End)}。");
             return;
         }
 
@@ -102,13 +102,13 @@ public static class ProgressReportValidator
         // early has its planned start moved first, as an audited plan change.
         if (period.End < plannedStart)
         {
-            v.Add("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} ends before the planned start {Format.Date(plannedStart)}.");
+            v.Add("period", $"填报周期 {Format.Date(period.Start)} 至 {Format.Date(period.End)} 在计划开工日期 {Format.Date(plannedStart)} 之前就已结束。");
         }
 
         // The current period may be reported (owners report during the week); one that has not begun may not.
         if (period.Start > today)
         {
-            v.Add("period", $"The period {Format.Date(period.Start)} to {Format.Date(period.End)} has not begun yet (today is {Format.Date(today)}).");
+            v.Add("period", $"填报周期 {Format.Date(period.Start)} 至 {Format.Date(period.End)} 尚未开始（今天是 {Format.Date(today)}）。");
         }
     }
 
@@ -119,7 +119,7 @@ public static class ProgressReportValidator
         if (reached.Count > ProjectValidator.MaxMilestones)
         {
             v.Add("reached_milestones", Text(
-                $"A report lists at most {ProjectValidator.MaxMilestones} reached milestones; it lists {reached.Count}."));
+                $"一份报告最多列 {ProjectValidator.MaxMilestones} 个已完成里程碑，当前列了 {reached.Count} 个。"));
             return;
         }
 
@@ -130,16 +130,16 @@ public static class ProgressReportValidator
             var m = reached[i];
             if (!baseline.Milestones.Any(b => string.Equals(b.Name, m.Name, StringComparison.Ordinal)))
             {
-                v.Add($"{at}.name", $"The baseline has no milestone named \"{Quote(m.Name)}\".");
+                v.Add($"{at}.name", $"计划基线中没有名为“{Quote(m.Name)}”的里程碑。");
             }
             else if (!seen.Add(m.Name))
             {
-                v.Add($"{at}.name", $"Milestone \"{Quote(m.Name)}\" is listed more than once.");
+                v.Add($"{at}.name", $"里程碑“{Quote(m.Name)}”重复列出。");
             }
 
             if (m.ActualDate > today)
             {
-                v.Add($"{at}.actual_date", $"A milestone cannot be reached in the future ({Format.Date(m.ActualDate)}; today is {Format.Date(today)}).");
+                v.Add($"{at}.actual_date", $"里程碑完成日期不能晚于今天（填报为 {Format.Date(m.ActualDate)}，今天是 {Format.Date(today)}）。");
             }
         }
     }

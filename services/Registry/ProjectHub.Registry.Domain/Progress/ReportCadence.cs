@@ -47,5 +47,5 @@ public sealed class ReportCadence
     }
 
     /// <summary>What a period of this cadence is, for messages.</summary>
-    internal string Describe() => _monthly ? "a whole calendar month" : "a whole week, Monday to Sunday";
+    internal string Describe() => _monthly ? "一个完整的自然月" : "完整的一周（周一至周日）";
 }

@@ -31,33 +31,33 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
 
             if (string.IsNullOrWhiteSpace(m.Name))
             {
-                violations.Add($"{at}.name", "A milestone needs a name.");
+                violations.Add($"{at}.name", "必填：里程碑名称。");
             }
             else
             {
-                TextRules.Check(violations, $"{at}.name", m.Name, MaxNameLength);
+                RegistryTexts.CheckText(violations, $"{at}.name", m.Name, MaxNameLength);
                 if (!seen.Add(m.Name))
                 {
-                    violations.Add($"{at}.name", $"Another milestone is already named \"{m.Name}\".");
+                    violations.Add($"{at}.name", $"已有另一个里程碑名为“{m.Name}”。");
                 }
             }
 
             if (m.CumulativePercent is < 0m or > 100m)
             {
                 violations.Add($"{at}.cumulative_percent",
-                    Invariant($"Must be between 0 and 100; it is {m.CumulativePercent}."));
+                    Invariant($"须在 0 到 100 之间，当前为 {m.CumulativePercent}。"));
             }
 
             if (m.PlannedDate < plannedStart)
             {
                 violations.Add($"{at}.planned_date",
-                    $"Must not be before the planned start {Format.Date(plannedStart)}; it is {Format.Date(m.PlannedDate)}.");
+                    $"不能早于计划开工日期 {Format.Date(plannedStart)}，当前为 {Format.Date(m.PlannedDate)}。");
             }
 
             if (m.PlannedDate > plannedCompletion)
             {
                 violations.Add($"{at}.planned_date",
-                    $"Must not be after the planned completion {Format.Date(plannedCompletion)}; it is {Format.Date(m.PlannedDate)}.");
+                    $"不能晚于计划竣工日期 {Format.Date(plannedCompletion)}，当前为 {Format.Date(m.PlannedDate)}。");
             }
 
             if (i == 0)
@@ -69,13 +69,13 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
             if (m.PlannedDate <= previous.PlannedDate)
             {
                 violations.Add($"{at}.planned_date",
-                    $"Must be later than the previous milestone's date {Format.Date(previous.PlannedDate)}; it is {Format.Date(m.PlannedDate)}.");
+                    $"须晚于上一个里程碑的日期 {Format.Date(previous.PlannedDate)}，当前为 {Format.Date(m.PlannedDate)}。");
             }
 
             if (m.CumulativePercent < previous.CumulativePercent)
             {
                 violations.Add($"{at}.cumulative_percent",
-                    Invariant($"Must not be less than the previous milestone's {previous.CumulativePercent} %; it is {m.CumulativePercent} %."));
+                    Invariant($"不能低于上一个里程碑的 {previous.CumulativePercent}%，当前为 {m.CumulativePercent}%。"));
             }
         }
 

@@ -31,7 +31,7 @@ public sealed record NationalProjectCode(int Year, string Region, string Industr
     public override string ToString() => $"{Year:D4}-{Region}-{Industry}-{Type}-{Serial}";
 
     /// <summary>
-    /// Parses <paramref name="text"/>; on failure <paramref name="problem"/> is an English sentence naming the first
+    /// Parses <paramref name="text"/>; on failure <paramref name="problem"/> is a Chinese sentence (people read it) naming the first
     /// thing wrong. <paramref name="currentYear"/> is the year of today's date in Asia/Shanghai.
     /// </summary>
     public static bool TryParse(
@@ -43,13 +43,13 @@ public sealed record NationalProjectCode(int Year, string Region, string Industr
         code = null;
         if (string.IsNullOrEmpty(text))
         {
-            problem = "The national project code is empty.";
+            problem = "国家项目代码为空。";
             return false;
         }
 
         if (text.Length != Length)
         {
-            problem = $"The national project code must be {Length} characters in the form YYYY-RRRRRR-II-TT-NNNNNN; it has {text.Length}.";
+            problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"国家项目代码须为 {Length} 位，格式为 YYYY-RRRRRR-II-TT-NNNNNN，当前为 {text.Length} 位。");
             return false;
         }
 
@@ -58,13 +58,13 @@ public sealed record NationalProjectCode(int Year, string Region, string Industr
             var hyphenHere = HyphenPositions.Contains(i);
             if (hyphenHere && text[i] != '-')
             {
-                problem = $"The national project code must have a hyphen at position {i + 1} (form YYYY-RRRRRR-II-TT-NNNNNN).";
+                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"国家项目代码第 {i + 1} 位须为半角连字符“-”（格式为 YYYY-RRRRRR-II-TT-NNNNNN）。");
                 return false;
             }
 
             if (!hyphenHere && !char.IsAsciiDigit(text[i]))
             {
-                problem = $"The national project code must have a digit 0-9 at position {i + 1} (form YYYY-RRRRRR-II-TT-NNNNNN).";
+                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"国家项目代码第 {i + 1} 位须为半角数字 0-9（格式为 YYYY-RRRRRR-II-TT-NNNNNN）。");
                 return false;
             }
         }
@@ -72,7 +72,7 @@ public sealed record NationalProjectCode(int Year, string Region, string Industr
         var year = int.Parse(text.AsSpan(0, 4), provider: System.Globalization.CultureInfo.InvariantCulture);
         if (year < EarliestYear || year > currentYear)
         {
-            problem = $"The national project code's year {year} is not plausible; it must be between {EarliestYear} and {currentYear}.";
+            problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"国家项目代码中的年份 {year} 不合理，须在 {EarliestYear} 到 {currentYear} 之间。");
             return false;
         }
 

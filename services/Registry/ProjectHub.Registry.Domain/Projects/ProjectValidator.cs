@@ -21,11 +21,11 @@ public static class ProjectValidator
 
         if (string.IsNullOrWhiteSpace(draft.Name))
         {
-            violations.Add("name", "A project needs a name.");
+            violations.Add("name", "必填：项目名称。");
         }
         else
         {
-            TextRules.Check(violations, "name", draft.Name, MaxNameLength);
+            RegistryTexts.CheckText(violations, "name", draft.Name, MaxNameLength);
         }
 
         // The code is optional: reserve projects often have none until filed on the national platform.
@@ -37,44 +37,44 @@ public static class ProjectValidator
 
         if (!Enum.IsDefined(draft.Tier))
         {
-            violations.Add("tier", "Unknown project tier.");
+            violations.Add("tier", "未知的项目层级。");
         }
 
-        TextRules.Check(violations, "industry", draft.Industry, MaxTextLength);
-        TextRules.Check(violations, "locality", draft.Locality, MaxTextLength);
-        TextRules.Check(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
-        TextRules.Check(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
-        TextRules.Check(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
-        TextRules.Check(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
-        TextRules.Check(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
-        TextRules.Check(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
+        RegistryTexts.CheckText(violations, "industry", draft.Industry, MaxTextLength);
+        RegistryTexts.CheckText(violations, "locality", draft.Locality, MaxTextLength);
+        RegistryTexts.CheckText(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
+        RegistryTexts.CheckText(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
+        RegistryTexts.CheckText(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
+        RegistryTexts.CheckText(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
+        RegistryTexts.CheckText(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
+        RegistryTexts.CheckText(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
 
         if (draft.TotalInvestment < 0m)
         {
-            violations.Add("total_investment", "Total investment must not be negative.");
+            violations.Add("total_investment", "总投资不能为负数。");
         }
 
         if (draft.YearPlannedInvestment < 0m)
         {
-            violations.Add("year_planned_investment", "This year's planned investment must not be negative.");
+            violations.Add("year_planned_investment", "本年计划投资不能为负数。");
         }
         else if (draft.YearPlannedInvestment > draft.TotalInvestment && draft.TotalInvestment >= 0m)
         {
             violations.Add("year_planned_investment", FormattableString.Invariant(
-                $"This year's planned investment ({draft.YearPlannedInvestment}) must not exceed the total investment ({draft.TotalInvestment})."));
+                $"本年计划投资（{draft.YearPlannedInvestment}）不能超过总投资（{draft.TotalInvestment}）。"));
         }
 
         if (draft.PlannedCompletion < draft.PlannedStart)
         {
             violations.Add("planned_completion",
-                $"The planned completion {Format.Date(draft.PlannedCompletion)} must not be before the planned start {Format.Date(draft.PlannedStart)}.");
+                $"计划竣工日期 {Format.Date(draft.PlannedCompletion)} 不能早于计划开工日期 {Format.Date(draft.PlannedStart)}。");
         }
 
         if (draft.Baseline.Milestones.Count > MaxMilestones)
         {
             // One violation for the list instead of one per milestone: thousands would make an answer no client accepts.
             violations.Add("baseline.milestones", string.Create(CultureInfo.InvariantCulture,
-                $"A baseline has at most {MaxMilestones} milestones; it has {draft.Baseline.Milestones.Count}."));
+                $"计划基线最多 {MaxMilestones} 个里程碑，当前有 {draft.Baseline.Milestones.Count} 个。"));
         }
         else
         {

@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Domain;
 using ProjectHub.Registry.Access;
@@ -41,10 +42,10 @@ public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCad
         var to = command.To ?? today;
         if (to < from)
         {
-            v.Add("to_date", "Must not be before from_date.");
+            v.Add("to_date", "不能早于 from_date。");
         }
 
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var exited = nameof(ProjectStage.Exited);
         var visible = db.Projects.AsNoTracking().Visible(caller);

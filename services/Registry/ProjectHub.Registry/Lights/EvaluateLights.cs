@@ -11,7 +11,7 @@ public sealed class EvaluateLights(LightSweep sweep)
 {
     public Task<SweepResult> HandleAsync(Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "evaluate lights");
+        RegistryAccess.RequireManage(caller, "重新评定亮灯");
         return sweep.RunAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
@@ -23,7 +24,7 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
 {
     public async Task<ProjectView> HandleAsync(ChangeStageCommand command, Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "change project stages");
+        RegistryAccess.RequireManage(caller, "调整项目阶段");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(command.Reason, v);
@@ -31,8 +32,8 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
         if (target is null or ProjectStage.Exited)
         {
             v.Add("stage", target is null
-                ? "Required: RESERVE, PRE_CONSTRUCTION, UNDER_CONSTRUCTION or COMPLETED."
-                : "Use ExitProject to retire a project.");
+                ? $"必填：目标阶段，须为{RegistryTexts.Stage(ProjectStage.Reserve)}、{RegistryTexts.Stage(ProjectStage.PreConstruction)}、{RegistryTexts.Stage(ProjectStage.UnderConstruction)}或{RegistryTexts.Stage(ProjectStage.Completed)}。"
+                : "项目退出请通过 ExitProject 办理。");
         }
 
         var today = time.Today();
@@ -40,25 +41,25 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
         var actualStart = command.ActualStart;
         if (actualStart > today)
         {
-            v.Add("actual_start", "The actual start cannot be in the future.");
+            v.Add("actual_start", "实际开工日期不能晚于今天。");
         }
 
         if (actualStart is not null && target != ProjectStage.UnderConstruction)
         {
-            v.Add("actual_start", "Only given when moving to UNDER_CONSTRUCTION.");
+            v.Add("actual_start", $"只有调整为{RegistryTexts.Stage(ProjectStage.UnderConstruction)}时才填写实际开工日期。");
         }
 
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         var from = ProjectRowMapping.Stage(row);
         if (from is ProjectStage.Exited or ProjectStage.Completed)
         {
-            throw DomainException.Precondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its stage can no longer change.");
+            throw DomainException.Precondition("PROJECT_CLOSED", $"项目 {row.Id} 已{RegistryTexts.Stage(row.Stage)}，不能再调整阶段。");
         }
 
         if (from == target)
         {
-            throw DomainException.Precondition("SAME_STAGE", $"Project {row.Id} is already {row.Stage}.");
+            throw DomainException.Precondition("SAME_STAGE", $"项目 {row.Id} 已处于{RegistryTexts.Stage(row.Stage)}阶段。");
         }
 
         return await work.RunAsync(async () =>

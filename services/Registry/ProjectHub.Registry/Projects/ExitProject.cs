@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
@@ -14,16 +15,16 @@ public sealed class ExitProject(RegistryDbContext db, UnitOfWork work, LightEngi
 {
     public async Task<ProjectView> HandleAsync(string projectId, string reason, Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "exit projects");
+        RegistryAccess.RequireManage(caller, "办理项目退出");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(reason, v);
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
         var row = await ProjectStore.FindAsync(db, projectId, ct);
         var from = ProjectRowMapping.Stage(row);
         if (from == ProjectStage.Exited)
         {
-            throw DomainException.Precondition("ALREADY_EXITED", $"Project {row.Id} has already exited.");
+            throw DomainException.Precondition("ALREADY_EXITED", $"项目 {row.Id} 已退出，不能再次退出。");
         }
 
         return await work.RunAsync(async () =>

@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class ProjectQueries(RegistryDbContext db)
         var v = new Violations();
         if (r.PageSize is < 0 or > MaxPageSize)
         {
-            v.Add("page_size", $"Must be between 1 and {MaxPageSize} (0 means {DefaultPageSize}).");
+            v.Add("page_size", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"须在 1 到 {MaxPageSize} 之间（0 表示默认的 {DefaultPageSize}）。"));
         }
 
         (long Ms, string Id)? after = null;
@@ -42,14 +43,14 @@ public sealed class ProjectQueries(RegistryDbContext db)
             after = DecodeToken(r.PageToken);
             if (after is null)
             {
-                v.Add("page_token", "Not a page token this service issued.");
+                v.Add("page_token", "不是本服务签发的分页令牌。");
             }
         }
 
         var light = r.Light;
         var tier = r.Tier;
         var stage = r.Stage;
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var query = db.Projects.AsNoTracking().Visible(caller);
         if (r.OnlyUnlit)

@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Projects;
@@ -12,11 +13,11 @@ public static class ProjectStore
     {
         if (string.IsNullOrWhiteSpace(projectId))
         {
-            throw DomainException.Invalid("project_id", "Required: the project id.");
+            throw DomainException.Invalid("project_id", "必填：项目编号。");
         }
 
         return await db.Projects.FirstOrDefaultAsync(p => p.Id == projectId, ct)
-            ?? throw DomainException.NotFound($"No project with id {ErrorText.Quote(projectId)}.");
+            ?? throw DomainException.NotFound($"没有编号为 {ErrorText.Quote(projectId)} 的项目。");
     }
 
     /// <summary>The project with its overdue approvals, soonest due first: what every single-project answer shows.</summary>
@@ -44,25 +45,25 @@ public static class ProjectStore
     /// <summary>A reason is multi-line text (line breaks and tabs allowed); other control characters are refused.</summary>
     public static void RequireReason(string? reason, Violations v)
     {
-        v.Require(reason, "reason", "why the change is made (it goes into the audit trail)");
+        RegistryTexts.Require(v, reason, "reason", "变更理由（记入审计记录）");
         if (reason is { Length: > MaxReasonLength })
         {
-            v.Add("reason", $"Must be at most {MaxReasonLength} characters.");
+            v.Add("reason", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"最多 {MaxReasonLength} 个字符。"));
         }
 
         if (reason is not null && reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            v.Add("reason", "Must not contain control characters other than line breaks and tabs.");
+            v.Add("reason", RegistryTexts.ControlCharactersExceptLineBreaks);
         }
     }
 
     /// <summary>Units the service needs to route alerts and rank; the validator only checks their length.</summary>
     public static void RequireRoutingFields(ProjectDraft d, Violations v, string prefix = "project.")
     {
-        v.Require(d.Locality, prefix + "locality", "the locality (区县)");
-        v.Require(d.OwnerUnit, prefix + "owner_unit", "the owner unit (业主单位)");
-        v.Require(d.ResponsibleUnit, prefix + "responsible_unit", "the responsible unit (责任单位)");
-        v.Require(d.IndustryDepartment, prefix + "industry_department", "the industry department (行业主管部门)");
-        v.Require(d.LeaderInCharge, prefix + "leader_in_charge", "the leader in charge (分管市领导)");
+        RegistryTexts.Require(v, d.Locality, prefix + "locality", "所在区县");
+        RegistryTexts.Require(v, d.OwnerUnit, prefix + "owner_unit", "业主单位");
+        RegistryTexts.Require(v, d.ResponsibleUnit, prefix + "responsible_unit", "责任单位");
+        RegistryTexts.Require(v, d.IndustryDepartment, prefix + "industry_department", "行业主管部门");
+        RegistryTexts.Require(v, d.LeaderInCharge, prefix + "leader_in_charge", "分管市领导");
     }
 }

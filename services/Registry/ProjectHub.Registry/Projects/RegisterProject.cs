@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
@@ -20,14 +21,14 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
 {
     public async Task<ProjectView> HandleAsync(RegisterProjectCommand command, Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "register projects");
+        RegistryAccess.RequireManage(caller, "登记项目");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         var today = time.Today();
         if (command.Project is null)
         {
-            v.Add("project", "Required: the project's fields.");
-            v.ThrowIfAny();
+            v.Add("project", "必填：项目信息。");
+            v.ThrowIfAny(RegistryTexts.InvalidRequest);
         }
 
         var draft = command.Project!;
@@ -38,21 +39,21 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
         var stage = command.Stage;
         if (stage is not (ProjectStage.Reserve or ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
         {
-            v.Add("stage", "A project is registered as RESERVE, PRE_CONSTRUCTION or UNDER_CONSTRUCTION.");
+            v.Add("stage", $"登记项目时的阶段须为{RegistryTexts.Stage(ProjectStage.Reserve)}、{RegistryTexts.Stage(ProjectStage.PreConstruction)}或{RegistryTexts.Stage(ProjectStage.UnderConstruction)}。");
         }
 
         var actualStart = command.ActualStart;
         if (actualStart is not null && stage != ProjectStage.UnderConstruction)
         {
-            v.Add("actual_start", "Only a project registered UNDER_CONSTRUCTION has an actual start.");
+            v.Add("actual_start", $"只有按{RegistryTexts.Stage(ProjectStage.UnderConstruction)}登记的项目才填写实际开工日期。");
         }
 
         if (actualStart > today)
         {
-            v.Add("actual_start", "The actual start cannot be in the future.");
+            v.Add("actual_start", "实际开工日期不能晚于今天。");
         }
 
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var nowMs = time.NowMs();
         var row = new ProjectRow

@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
@@ -21,7 +22,7 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
 {
     public async Task<ProjectView> HandleAsync(ReplanProjectCommand command, Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "replan projects");
+        RegistryAccess.RequireManage(caller, "调整项目计划");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(command.Reason, v);
@@ -29,23 +30,23 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
         var baseline = command.Baseline;
         var start = command.PlannedStart;
         var completion = command.PlannedCompletion;
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         if (ProjectRowMapping.Stage(row) is ProjectStage.Exited or ProjectStage.Completed)
         {
-            throw DomainException.Precondition("PROJECT_CLOSED", $"Project {row.Id} is {row.Stage}; its plan can no longer change.");
+            throw DomainException.Precondition("PROJECT_CLOSED", $"项目 {row.Id} 已{RegistryTexts.Stage(row.Stage)}，不能再调整计划。");
         }
 
         var newStart = start ?? row.PlannedStart;
         var newCompletion = completion ?? row.PlannedCompletion;
         if (newCompletion < newStart)
         {
-            v.Add("planned_completion", "The planned completion must not be before the planned start.");
+            v.Add("planned_completion", "计划竣工日期不能早于计划开工日期。");
         }
 
         v.AddRange(baseline.Validate(newStart, newCompletion));
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         return await work.RunAsync(async () =>
         {

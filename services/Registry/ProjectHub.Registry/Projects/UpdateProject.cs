@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
 using ProjectHub.Hosting.Messaging;
@@ -55,29 +56,29 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
 
     public async Task<ProjectView> HandleAsync(UpdateProjectCommand command, Caller caller, CancellationToken ct)
     {
-        RegistryAccess.RequireManage(caller, "update projects");
+        RegistryAccess.RequireManage(caller, "修改项目信息");
         var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(command.Reason, v);
         var paths = command.Paths;
         if (paths.Count == 0)
         {
-            v.Add("update_mask", "Name at least one field to change, e.g. \"name\".");
+            v.Add("update_mask", "请至少列出一个要修改的字段，如 \"name\"。");
         }
 
         foreach (var path in paths.Where(p => !Updatable.Contains(p)))
         {
             v.Add("update_mask", path == "baseline"
-                ? "The baseline is changed with ReplanProject, which keeps the old one in history."
-                : $"{ErrorText.Quote(path)} is not an updatable field.");
+                ? "计划基线请通过 ReplanProject 调整，原基线会保留在历史中。"
+                : $"{ErrorText.Quote(path)} 不是可修改的字段。");
         }
 
         if (command.Changes is null)
         {
-            v.Add("project", "Required: the new values of the fields in update_mask.");
+            v.Add("project", "必填：update_mask 所列字段的新值。");
         }
 
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         var before = ProjectRowMapping.ToDraft(row);
         // Values that could not be read count here, after the project is found, where reading them always did.
@@ -85,7 +86,7 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
         var merged = Merge(before, command.Changes!, paths);
         v.AddRange(ProjectValidator.Validate(merged, time.Today()), "project.");
         ProjectStore.RequireRoutingFields(merged, v);
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var changes = Describe(before, merged);
         if (changes.Count == 0)

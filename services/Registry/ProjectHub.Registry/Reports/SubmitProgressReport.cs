@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using ProjectHub.Contracts.Registry;
 using ProjectHub.Domain;
@@ -40,19 +41,19 @@ public sealed class SubmitProgressReport(
         var v = new Violations();
         if (command.Report is null)
         {
-            v.Add("report", "Required: the report.");
-            v.ThrowIfAny();
+            v.Add("report", "必填：进度报告。");
+            v.ThrowIfAny(RegistryTexts.InvalidRequest);
         }
 
         var submitted = command.Report!;
         v.AddRange(command.ParseViolations.Items);
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         RegistryAccess.RequireReport(caller, row);
         if (ProjectRowMapping.Stage(row) is not (ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
         {
             throw DomainException.Precondition("NOT_REPORTING",
-                $"Project {row.Id} is {row.Stage}; only projects in PRE_CONSTRUCTION or UNDER_CONSTRUCTION report progress.");
+                $"项目 {row.Id} 当前为{RegistryTexts.Stage(row.Stage)}阶段；只有{RegistryTexts.Stage(ProjectStage.PreConstruction)}和{RegistryTexts.Stage(ProjectStage.UnderConstruction)}阶段的项目填报进度。");
         }
 
         var today = time.Today();
@@ -62,7 +63,7 @@ public sealed class SubmitProgressReport(
             v.AddRange(ProgressReportValidator.Validate(submitted, ProjectRowMapping.Schedule(row), cadence, today), "report.");
         }
 
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
 
         var outline = await ReportOutline.LoadAsync(db, row.Id, ct);
         var period = outline.Where(r => r.PeriodStart == submitted.Period.Start).ToList();
@@ -71,7 +72,7 @@ public sealed class SubmitProgressReport(
         var current = currentId is { } id ? await db.Reports.FirstAsync(r => r.Id == id, ct) : null;
         var currentReport = current is null ? null : ReportRowMapping.ToDomain(current);
         var carried = MilestoneCarryForward.Apply(currentReport, submitted, command.WithdrawnMilestones, v);
-        v.ThrowIfAny();
+        v.ThrowIfAny(RegistryTexts.InvalidRequest);
         var report = carried.Report;
         var kind = ReportSubmission.Classify(currentReport, report);
         if (kind == SubmissionKind.Identical)

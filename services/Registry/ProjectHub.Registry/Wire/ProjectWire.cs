@@ -1,3 +1,4 @@
+using ProjectHub.Registry.Domain;
 using Google.Protobuf.WellKnownTypes;
 using ProjectHub.Domain;
 using ProjectHub.Registry.Domain.Projects;
@@ -28,7 +29,7 @@ public static class ProjectWire
         var stage = request.Stage == V1.ProjectStage.Unspecified
             ? ProjectStage.Reserve
             : EnumWire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
-        var actualStart = WireDate.ParseOptional(request.ActualStart, "actual_start", v);
+        var actualStart = WireRead.OptionalDate(request.ActualStart, "actual_start", v);
         return new RegisterProjectCommand(draft, stage, actualStart, v);
     }
 
@@ -48,15 +49,15 @@ public static class ProjectWire
         {
             // Refused before its milestones are read: thousands of them would each add violations.
             v.Add("baseline.milestones", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"A baseline has at most {ProjectValidator.MaxMilestones} milestones; it has {count}."));
+                $"计划基线最多 {ProjectValidator.MaxMilestones} 个里程碑，当前有 {count} 个。"));
         }
         else
         {
             baseline = ToBaseline(request.Baseline, v, "baseline.milestones");
         }
 
-        var start = WireDate.ParseOptional(request.PlannedStart, "planned_start", v);
-        var completion = WireDate.ParseOptional(request.PlannedCompletion, "planned_completion", v);
+        var start = WireRead.OptionalDate(request.PlannedStart, "planned_start", v);
+        var completion = WireRead.OptionalDate(request.PlannedCompletion, "planned_completion", v);
         return new ReplanProjectCommand(request.ProjectId, baseline, start, completion, request.Reason, v);
     }
 
@@ -64,7 +65,7 @@ public static class ProjectWire
     {
         var v = new Violations();
         var stage = EnumWire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
-        var actualStart = WireDate.ParseOptional(request.ActualStart, "actual_start", v);
+        var actualStart = WireRead.OptionalDate(request.ActualStart, "actual_start", v);
         return new ChangeStageCommand(request.ProjectId, stage, actualStart, request.Reason, v);
     }
 
@@ -90,7 +91,7 @@ public static class ProjectWire
         var tier = EnumWire.FromWire<V1.ProjectTier, ProjectTier>(f.Tier);
         if (tier is null)
         {
-            v.Add(prefix + "tier", "Required: PROJECT_TIER_NATIONAL, PROJECT_TIER_PROVINCIAL_LARGE_MEDIUM, PROJECT_TIER_PROVINCIAL_KEY or PROJECT_TIER_MUNICIPAL_MAJOR.");
+            v.Add(prefix + "tier", $"必填：项目层级，须为{RegistryTexts.Tier(ProjectTier.National)}、{RegistryTexts.Tier(ProjectTier.ProvincialLargeMedium)}、{RegistryTexts.Tier(ProjectTier.ProvincialKey)}或{RegistryTexts.Tier(ProjectTier.MunicipalMajor)}。");
         }
 
         return new ProjectDraft
@@ -106,10 +107,10 @@ public static class ProjectWire
             LeaderInCharge = f.LeaderInCharge.Trim(),
             ResponsiblePerson = f.ResponsiblePerson.Trim(),
             ResponsibleContact = f.ResponsibleContact.Trim(),
-            TotalInvestment = WireDecimal.Parse(f.TotalInvestment, prefix + "total_investment", v),
-            YearPlannedInvestment = WireDecimal.Parse(f.YearPlannedInvestment, prefix + "year_planned_investment", v),
-            PlannedStart = WireDate.Parse(f.PlannedStart, prefix + "planned_start", v),
-            PlannedCompletion = WireDate.Parse(f.PlannedCompletion, prefix + "planned_completion", v),
+            TotalInvestment = WireRead.ExactNumber(f.TotalInvestment, prefix + "total_investment", v),
+            YearPlannedInvestment = WireRead.ExactNumber(f.YearPlannedInvestment, prefix + "year_planned_investment", v),
+            PlannedStart = WireRead.Date(f.PlannedStart, prefix + "planned_start", v),
+            PlannedCompletion = WireRead.Date(f.PlannedCompletion, prefix + "planned_completion", v),
             Baseline = ToBaseline(f.Baseline, v, prefix + "baseline.milestones"),
         };
     }
@@ -123,8 +124,8 @@ public static class ProjectWire
 
         return new Baseline(baseline.Milestones.Select((m, i) => new Milestone(
             m.Name.Trim(),
-            WireDate.Parse(m.PlannedDate, $"{prefix}[{i}].planned_date", v),
-            WireDecimal.Parse(m.CumulativePercent, $"{prefix}[{i}].cumulative_percent", v))).ToList());
+            WireRead.Date(m.PlannedDate, $"{prefix}[{i}].planned_date", v),
+            WireRead.ExactNumber(m.CumulativePercent, $"{prefix}[{i}].cumulative_percent", v))).ToList());
     }
 
     /// <summary>
@@ -152,10 +153,10 @@ public static class ProjectWire
             changes = path switch
             {
                 "tier" => changes with { Tier = EnumWire.FromWire<V1.ProjectTier, ProjectTier>(f.Tier) ?? UnknownTier(v, at) },
-                "total_investment" => changes with { TotalInvestment = WireDecimal.Parse(f.TotalInvestment, at, v) },
-                "year_planned_investment" => changes with { YearPlannedInvestment = WireDecimal.Parse(f.YearPlannedInvestment, at, v) },
-                "planned_start" => changes with { PlannedStart = WireDate.Parse(f.PlannedStart, at, v) },
-                "planned_completion" => changes with { PlannedCompletion = WireDate.Parse(f.PlannedCompletion, at, v) },
+                "total_investment" => changes with { TotalInvestment = WireRead.ExactNumber(f.TotalInvestment, at, v) },
+                "year_planned_investment" => changes with { YearPlannedInvestment = WireRead.ExactNumber(f.YearPlannedInvestment, at, v) },
+                "planned_start" => changes with { PlannedStart = WireRead.Date(f.PlannedStart, at, v) },
+                "planned_completion" => changes with { PlannedCompletion = WireRead.Date(f.PlannedCompletion, at, v) },
                 _ => changes,
             };
         }
@@ -255,7 +256,7 @@ public static class ProjectWire
 
     private static ProjectTier? UnknownTier(Violations v, string field)
     {
-        v.Add(field, "Unknown project tier.");
+        v.Add(field, "未知的项目层级。");
         return null;
     }
 

@@ -27,21 +27,21 @@ public static class ReportWire
         var state = EnumWire.FromWire<V1.ConstructionState, ConstructionState>(r.State);
         if (state is null)
         {
-            v.Add("report.state", "Required: CONSTRUCTION_STATE_NORMAL, CONSTRUCTION_STATE_SLOWED, CONSTRUCTION_STATE_SUSPENDED or CONSTRUCTION_STATE_NOT_STARTED.");
+            v.Add("report.state", "必填：施工状态，须为 CONSTRUCTION_STATE_NORMAL（正常）、CONSTRUCTION_STATE_SLOWED（缓慢）、CONSTRUCTION_STATE_SUSPENDED（停工）或 CONSTRUCTION_STATE_NOT_STARTED（未开工）。");
         }
 
         return new ProgressReport
         {
             Period = new ReportPeriod(
-                WireDate.Parse(r.PeriodStart, "report.period_start", v),
-                WireDate.Parse(r.PeriodEnd, "report.period_end", v)),
-            CumulativePercent = WireDecimal.Parse(r.CumulativePercent, "report.cumulative_percent", v),
-            PeriodInvestment = WireDecimal.Parse(r.PeriodInvestment, "report.period_investment", v, required: false),
-            CumulativeInvestment = WireDecimal.Parse(r.CumulativeInvestment, "report.cumulative_investment", v, required: false),
+                WireRead.Date(r.PeriodStart, "report.period_start", v),
+                WireRead.Date(r.PeriodEnd, "report.period_end", v)),
+            CumulativePercent = WireRead.ExactNumber(r.CumulativePercent, "report.cumulative_percent", v),
+            PeriodInvestment = WireRead.ExactNumber(r.PeriodInvestment, "report.period_investment", v, required: false),
+            CumulativeInvestment = WireRead.ExactNumber(r.CumulativeInvestment, "report.cumulative_investment", v, required: false),
             Workers = r.Workers,
             State = state ?? ConstructionState.Normal,
             ReachedMilestones = r.ReachedMilestones
-                .Select((m, i) => new MilestoneReached(m.Name.Trim(), WireDate.Parse(m.ActualDate, $"report.reached_milestones[{i}].actual_date", v)))
+                .Select((m, i) => new MilestoneReached(m.Name.Trim(), WireRead.Date(m.ActualDate, $"report.reached_milestones[{i}].actual_date", v)))
                 .ToList(),
             Narrative = r.Narrative,
             Problems = r.Problems.ToList(),

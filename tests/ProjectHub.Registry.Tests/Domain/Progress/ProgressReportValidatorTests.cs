@@ -61,7 +61,7 @@ public class ProgressReportValidatorTests
         var violation = Assert.Single(ProgressReportValidator.Validate(
             Valid with { Period = new ReportPeriod(D("2025-03-04"), D("2025-03-10")) }, Schedule, ReportCadence.Weekly, Today));
         Assert.Equal("period", violation.Field);
-        Assert.Contains("2025-03-03 to 2025-03-09", violation.Description, StringComparison.Ordinal);
+        Assert.Contains("2025-03-03 至 2025-03-09", violation.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class NationalProjectCodeTests
     {
         Assert.False(NationalProjectCode.TryParse(text, 2025, out var code, out var problem));
         Assert.Null(code);
-        Assert.Contains("national project code", problem, StringComparison.Ordinal);
+        Assert.Contains("国家项目代码", problem, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public class NationalProjectCodeTests
         Assert.Equal(valid, NationalProjectCode.TryParse(text, currentYear, out _, out var problem));
         if (!valid)
         {
-            Assert.Contains("not plausible", problem, StringComparison.Ordinal);
+            Assert.Contains("不合理", problem, StringComparison.Ordinal);
         }
     }
 
@@ -46,6 +46,6 @@ public class NationalProjectCodeTests
     public void Names_the_position_of_the_first_bad_character()
     {
         NationalProjectCode.TryParse("2020-330100-47-01-12x456", 2025, out _, out var problem);
-        Assert.Contains("position 21", problem, StringComparison.Ordinal);
+        Assert.Contains("第 21 位", problem, StringComparison.Ordinal);
     }
 }
