@@ -30,6 +30,24 @@ public sealed record Caller(string Subject, string Role, string? Unit = null, IR
     /// <summary>PERMISSION_DENIED with a reason the caller can act on; the one way services refuse a valid caller.</summary>
     public DomainException Denied(string what) => DomainException.Denied($"{Role} '{Unit ?? Subject}' may not {what}.");
 
+    /// <summary>
+    /// The same refusal worded for the people who read it: "业主单位“市城投集团”无权填报进度。"
+    /// (<paramref name="what"/> is a Chinese verb phrase). The role's code stays in the claims, not the sentence.
+    /// </summary>
+    public DomainException DeniedInChinese(string what) => DomainException.Denied($"{RoleInChinese}“{Unit ?? Subject}”无权{what}。");
+
+    /// <summary>The role as a Chinese user names it (发改委, 业主单位 …); an unknown role as its code.</summary>
+    public string RoleInChinese => Role switch
+    {
+        Roles.Drc => "发改委",
+        Roles.Owner => "业主单位",
+        Roles.Department => "行业主管部门",
+        Roles.Leader => "市领导",
+        Roles.Inspector => "纪委监委",
+        Roles.Admin => "管理员",
+        _ => Role,
+    };
+
     /// <summary>Reads a caller from validated claims; null when the claims do not describe a usable caller.</summary>
     public static Caller? FromClaims(IEnumerable<Claim> claims, out string? problem)
     {

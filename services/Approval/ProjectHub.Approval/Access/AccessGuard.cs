@@ -43,20 +43,4 @@ public static class AccessGuard
             throw caller.DeniedInChinese(what);
         }
     }
-
-    /// <summary>"业主单位“市城投集团”无权提交审批事项。" (<paramref name="what"/> is a Chinese verb phrase).</summary>
-    public static DomainException DeniedInChinese(this Caller caller, string what)
-    {
-        var role = caller.Role switch
-        {
-            Roles.Drc => "发改委",
-            Roles.Owner => "业主单位",
-            Roles.Department => "行业主管部门",
-            Roles.Leader => "市领导",
-            Roles.Inspector => "纪委监委",
-            Roles.Admin => "管理员",
-            _ => caller.Role,
-        };
-        return DomainException.Denied($"{role}“{caller.Unit ?? caller.Subject}”无权{what}。");
-    }
 }

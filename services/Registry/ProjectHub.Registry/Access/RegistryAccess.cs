@@ -56,7 +56,7 @@ public static class RegistryAccess
     {
         if (!MayManage(caller))
         {
-            throw DeniedInChinese(caller, what);
+            throw caller.DeniedInChinese(what);
         }
     }
 
@@ -64,7 +64,7 @@ public static class RegistryAccess
     {
         if (!MayRead(caller, project))
         {
-            throw DeniedInChinese(caller, $"查看项目 {project.Id}");
+            throw caller.DeniedInChinese($"查看项目 {project.Id}");
         }
     }
 
@@ -72,7 +72,7 @@ public static class RegistryAccess
     {
         if (!MayReportAtAll(caller))
         {
-            throw DeniedInChinese(caller, "填报进度");
+            throw caller.DeniedInChinese("填报进度");
         }
     }
 
@@ -80,30 +80,10 @@ public static class RegistryAccess
     {
         if (!MayReport(caller, project))
         {
-            throw DeniedInChinese(caller, $"填报项目 {project.Id} 的进度");
+            throw caller.DeniedInChinese($"填报项目 {project.Id} 的进度");
         }
     }
 
     private static bool Owns(Caller caller, ProjectRow project) =>
         caller.ActsFor(project.OwnerUnit) || caller.ActsFor(project.ResponsibleUnit);
-
-    /// <summary>
-    /// "业主单位“市城投集团”无权填报进度。" (<paramref name="what"/> is a Chinese verb phrase). The shared
-    /// <see cref="Caller.Denied"/> speaks English for every service; the people refused here read Chinese, so the
-    /// registry words it itself, as the approval service does. The role's code stays in the claims, not the sentence.
-    /// </summary>
-    public static DomainException DeniedInChinese(Caller caller, string what)
-    {
-        var role = caller.Role switch
-        {
-            Roles.Drc => "发改委",
-            Roles.Owner => "业主单位",
-            Roles.Department => "行业主管部门",
-            Roles.Leader => "市领导",
-            Roles.Inspector => "纪委监委",
-            Roles.Admin => "管理员",
-            _ => caller.Role,
-        };
-        return DomainException.Denied($"{role}“{caller.Unit ?? caller.Subject}”无权{what}。");
-    }
 }
