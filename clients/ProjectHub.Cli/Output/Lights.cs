@@ -34,14 +34,7 @@ public static class Lights
     }
 
     /// <summary>A tier in Chinese as the web board names it, with the spelling --tier takes.</summary>
-    public static string Tier(ProjectTier tier) => tier switch
-    {
-        ProjectTier.National => "国家重大",
-        ProjectTier.ProvincialLargeMedium => "省大中型",
-        ProjectTier.ProvincialKey => "省重点",
-        ProjectTier.MunicipalMajor => "市重大",
-        _ => "未定",
-    } + (tier == ProjectTier.Unspecified ? "" : " " + Input.Name(tier));
+    public static string Tier(ProjectTier tier) => ChineseNames.Tier(tier) + (tier == ProjectTier.Unspecified ? "" : " " + Input.Name(tier));
 
     /// <summary>The board's tier rows are keyed by the tier's name without prefix (NATIONAL).</summary>
     public static string TierKey(string key) =>

@@ -17,7 +17,7 @@ public sealed record AlertView(string Id, string Code, string Title, string Body
 public static class Views
 {
     public static CardView Card(Project p) => new(p.Id, p.Fields.Name, LightName(p.Light?.Light ?? Light.None),
-        TierName(p.Fields.Tier), StageName(p.Stage), p.Fields.IndustryDepartment, p.Fields.Locality,
+        ChineseNames.Tier(p.Fields.Tier), ChineseNames.Stage(p.Stage), p.Fields.IndustryDepartment, p.Fields.Locality,
         p.Fields.LeaderInCharge, p.Fields.ResponsibleUnit);
 
     public static AlertView Alert(Esc.Alert a) => new(a.Id, a.Code, a.Title, a.Body, a.ProjectId, a.ProblemId,
@@ -30,25 +30,6 @@ public static class Views
         Light.Yellow => "yellow",
         Light.Green => "green",
         _ => "none",
-    };
-
-    public static string TierName(ProjectTier tier) => tier switch
-    {
-        ProjectTier.National => "国家重大",
-        ProjectTier.ProvincialLargeMedium => "省大中型",
-        ProjectTier.ProvincialKey => "省重点",
-        ProjectTier.MunicipalMajor => "市重大",
-        _ => "未定",
-    };
-
-    public static string StageName(ProjectStage stage) => stage switch
-    {
-        ProjectStage.Reserve => "储备",
-        ProjectStage.PreConstruction => "前期",
-        ProjectStage.UnderConstruction => "在建",
-        ProjectStage.Completed => "竣工",
-        ProjectStage.Exited => "退出",
-        _ => "未定",
     };
 
     public static string StateName(Esc.ProblemState state) => state switch
