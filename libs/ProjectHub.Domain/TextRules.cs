@@ -15,7 +15,11 @@ public static class TextRules
     public static bool HasControlCharacter(string text, bool multiLine) =>
         text.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'));
 
-    /// <summary>Adds a violation for text over <paramref name="maxLength"/> characters and one for control characters.</summary>
+    /// <summary>Adds a violation for text over <paramref name="maxLength"/> characters and one for control characters
+    /// (worded in Chinese, like every refusal people read).</summary>
+    /// <summary>Said of multi-line text (narratives, reasons) holding a control character other than a line break or tab.</summary>
+    public const string ControlCharactersExceptLineBreaks = "除换行和制表符外不能含控制字符。";
+
     public static void Check(Violations into, string field, string? text, int maxLength, bool multiLine = false)
     {
         if (text is null)
@@ -26,14 +30,14 @@ public static class TextRules
         var length = Length(text);
         if (length > maxLength)
         {
-            into.Add(field, string.Create(CultureInfo.InvariantCulture, $"Must be at most {maxLength} characters; it has {length}."));
+            into.Add(field, string.Create(CultureInfo.InvariantCulture, $"最多 {maxLength} 个字符，当前为 {length} 个。"));
         }
 
         if (HasControlCharacter(text, multiLine))
         {
             into.Add(field, multiLine
-                ? "Must not contain control characters other than line breaks and tabs."
-                : "Must not contain control characters such as line breaks or tabs.");
+                ? ControlCharactersExceptLineBreaks
+                : "不能含换行、制表符等控制字符。");
         }
     }
 }

@@ -22,17 +22,18 @@ public sealed class Violations
         }
     }
 
-    /// <summary>Adds "Required: <paramref name="what"/>." when <paramref name="text"/> is empty or blank.</summary>
+    /// <summary>Adds "必填：<paramref name="what"/>。" when <paramref name="text"/> is empty or blank (<paramref name="what"/>
+    /// names the value in Chinese).</summary>
     public void Require(string? text, string field, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            Add(field, $"Required: {what}.");
+            Add(field, $"必填：{what}。");
         }
     }
 
     /// <summary>Throws INVALID_ARGUMENT naming every bad field when there is any; the message lists them too.</summary>
-    public void ThrowIfAny(string message = "The request has invalid fields.")
+    public void ThrowIfAny(string message = "请求中有字段不符合要求：")
     {
         if (Any)
         {

@@ -21,12 +21,13 @@ public static class WireDate
     public static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
-    /// <summary>A required date, naming the field in <paramref name="v"/> when it is missing or malformed.</summary>
+    /// <summary>A required date, naming the field in <paramref name="v"/> when it is missing or malformed (worded in
+    /// Chinese: the people who read a refused request are).</summary>
     public static DateOnly Parse(string? text, string field, Violations v)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            v.Add(field, "Required: a date YYYY-MM-DD.");
+            v.Add(field, "必填：日期，格式为 YYYY-MM-DD。");
             return default;
         }
 
@@ -46,7 +47,7 @@ public static class WireDate
 
     private static DateOnly Bad(string text, string field, Violations v)
     {
-        v.Add(field, $"{ErrorText.Quote(text)} is not a date in the form YYYY-MM-DD.");
+        v.Add(field, $"{ErrorText.Quote(text)} 不是 YYYY-MM-DD 格式的日期。");
         return default;
     }
 }

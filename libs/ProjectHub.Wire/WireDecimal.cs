@@ -32,7 +32,7 @@ public static class WireDecimal
         {
             if (required)
             {
-                v.Add(field, "Required: an exact decimal such as \"1234.5\".");
+                v.Add(field, "必填：精确的十进制数，如 \"1234.5\"。");
             }
 
             return 0m;
@@ -43,7 +43,7 @@ public static class WireDecimal
             return parsed;
         }
 
-        v.Add(field, $"{ErrorText.Quote(value!.Value)} is not a decimal; use invariant notation such as \"1234.5\".");
+        v.Add(field, $"{ErrorText.Quote(value!.Value)} 不是有效的十进制数，请用半角写法，如 \"1234.5\"。");
         return 0m;
     }
 }

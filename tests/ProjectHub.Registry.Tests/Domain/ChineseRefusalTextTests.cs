@@ -4,6 +4,7 @@ using ProjectHub.Registry.Domain;
 using ProjectHub.Registry.Domain.Progress;
 using ProjectHub.Registry.Domain.Projects;
 using ProjectHub.Registry.Wire;
+using ProjectHub.Wire;
 using static ProjectHub.Registry.Tests.Domain.Dates;
 using V1 = ProjectHub.Registry.V1;
 
@@ -92,12 +93,12 @@ public partial class ChineseRefusalTextTests
             texts.Add(problem!);
         }
 
-        // What the wire cannot read, and the shared helpers' replacements.
+        // What the wire cannot read, and the shared required-value and text checks.
         ProjectWire.ToDraft(new V1.ProjectFields { TotalInvestment = new() { Value = "abc" }, PlannedStart = "2025/01/01" }, v);
         ReportWire.ToDomain(new V1.ProgressReport(), v);
-        WireRead.OptionalDate("明天", "from_date", v);
-        RegistryTexts.Require(v, " ", "reason", "变更理由");
-        RegistryTexts.CheckText(v, "reason", Long + "\u0001", 1000, multiLine: true);
+        WireDate.ParseOptional("明天", "from_date", v);
+        v.Require(" ", "reason", "变更理由");
+        TextRules.Check(v, "reason", Long + "\u0001", 1000, multiLine: true);
         texts.AddRange(Descriptions(v.Items));
         texts.AddRange(Enum.GetValues<ProjectStage>().Select(RegistryTexts.Stage));
         texts.AddRange(Enum.GetValues<ProjectTier>().Select(RegistryTexts.Tier));

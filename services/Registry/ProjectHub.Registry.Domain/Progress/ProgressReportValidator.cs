@@ -65,7 +65,7 @@ public static class ProgressReportValidator
 
         CheckMilestones(v, report.ReachedMilestones, schedule.Baseline, today);
 
-        RegistryTexts.CheckText(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
+        TextRules.Check(v, "narrative", report.Narrative, MaxNarrativeLength, multiLine: true);
         if (report.Problems.Count > MaxProblems)
         {
             // One violation for the list, not one per entry: thousands would make an answer no client accepts.
@@ -82,7 +82,7 @@ public static class ProgressReportValidator
             }
             else
             {
-                RegistryTexts.CheckText(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
+                TextRules.Check(v, field, report.Problems[i], MaxProblemLength, multiLine: true);
             }
         }
 

@@ -35,7 +35,7 @@ public sealed record Baseline(IReadOnlyList<Milestone> Milestones)
             }
             else
             {
-                RegistryTexts.CheckText(violations, $"{at}.name", m.Name, MaxNameLength);
+                TextRules.Check(violations, $"{at}.name", m.Name, MaxNameLength);
                 if (!seen.Add(m.Name))
                 {
                     violations.Add($"{at}.name", $"已有另一个里程碑名为“{m.Name}”。");

@@ -25,7 +25,7 @@ public static class ProjectValidator
         }
         else
         {
-            RegistryTexts.CheckText(violations, "name", draft.Name, MaxNameLength);
+            TextRules.Check(violations, "name", draft.Name, MaxNameLength);
         }
 
         // The code is optional: reserve projects often have none until filed on the national platform.
@@ -40,14 +40,14 @@ public static class ProjectValidator
             violations.Add("tier", "未知的项目层级。");
         }
 
-        RegistryTexts.CheckText(violations, "industry", draft.Industry, MaxTextLength);
-        RegistryTexts.CheckText(violations, "locality", draft.Locality, MaxTextLength);
-        RegistryTexts.CheckText(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
-        RegistryTexts.CheckText(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
-        RegistryTexts.CheckText(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
-        RegistryTexts.CheckText(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
-        RegistryTexts.CheckText(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
-        RegistryTexts.CheckText(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
+        TextRules.Check(violations, "industry", draft.Industry, MaxTextLength);
+        TextRules.Check(violations, "locality", draft.Locality, MaxTextLength);
+        TextRules.Check(violations, "owner_unit", draft.OwnerUnit, MaxTextLength);
+        TextRules.Check(violations, "responsible_unit", draft.ResponsibleUnit, MaxTextLength);
+        TextRules.Check(violations, "industry_department", draft.IndustryDepartment, MaxTextLength);
+        TextRules.Check(violations, "leader_in_charge", draft.LeaderInCharge, MaxTextLength);
+        TextRules.Check(violations, "responsible_person", draft.ResponsiblePerson, MaxTextLength);
+        TextRules.Check(violations, "responsible_contact", draft.ResponsibleContact, MaxTextLength);
 
         if (draft.TotalInvestment < 0m)
         {

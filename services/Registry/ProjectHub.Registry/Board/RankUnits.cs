@@ -45,7 +45,7 @@ public sealed class RankUnits(RegistryDbContext db, TimeProvider time, ReportCad
             v.Add("to_date", "不能早于 from_date。");
         }
 
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var exited = nameof(ProjectStage.Exited);
         var visible = db.Projects.AsNoTracking().Visible(caller);

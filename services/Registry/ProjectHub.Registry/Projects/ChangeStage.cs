@@ -49,7 +49,7 @@ public sealed class ChangeStage(RegistryDbContext db, UnitOfWork work, LightEngi
             v.Add("actual_start", $"只有调整为{RegistryTexts.Stage(ProjectStage.UnderConstruction)}时才填写实际开工日期。");
         }
 
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         var from = ProjectRowMapping.Stage(row);
         if (from is ProjectStage.Exited or ProjectStage.Completed)

@@ -19,7 +19,7 @@ public sealed class ExitProject(RegistryDbContext db, UnitOfWork work, LightEngi
         var actor = CallActor.Of(caller);
         var v = new Violations();
         ProjectStore.RequireReason(reason, v);
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, projectId, ct);
         var from = ProjectRowMapping.Stage(row);
         if (from == ProjectStage.Exited)

@@ -50,7 +50,7 @@ public sealed class ProjectQueries(RegistryDbContext db)
         var light = r.Light;
         var tier = r.Tier;
         var stage = r.Stage;
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var query = db.Projects.AsNoTracking().Visible(caller);
         if (r.OnlyUnlit)

@@ -45,7 +45,7 @@ public static class ProjectStore
     /// <summary>A reason is multi-line text (line breaks and tabs allowed); other control characters are refused.</summary>
     public static void RequireReason(string? reason, Violations v)
     {
-        RegistryTexts.Require(v, reason, "reason", "变更理由（记入审计记录）");
+        v.Require(reason, "reason", "变更理由（记入审计记录）");
         if (reason is { Length: > MaxReasonLength })
         {
             v.Add("reason", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"最多 {MaxReasonLength} 个字符。"));
@@ -53,17 +53,17 @@ public static class ProjectStore
 
         if (reason is not null && reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            v.Add("reason", RegistryTexts.ControlCharactersExceptLineBreaks);
+            v.Add("reason", TextRules.ControlCharactersExceptLineBreaks);
         }
     }
 
     /// <summary>Units the service needs to route alerts and rank; the validator only checks their length.</summary>
     public static void RequireRoutingFields(ProjectDraft d, Violations v, string prefix = "project.")
     {
-        RegistryTexts.Require(v, d.Locality, prefix + "locality", "所在区县");
-        RegistryTexts.Require(v, d.OwnerUnit, prefix + "owner_unit", "业主单位");
-        RegistryTexts.Require(v, d.ResponsibleUnit, prefix + "responsible_unit", "责任单位");
-        RegistryTexts.Require(v, d.IndustryDepartment, prefix + "industry_department", "行业主管部门");
-        RegistryTexts.Require(v, d.LeaderInCharge, prefix + "leader_in_charge", "分管市领导");
+        v.Require(d.Locality, prefix + "locality", "所在区县");
+        v.Require(d.OwnerUnit, prefix + "owner_unit", "业主单位");
+        v.Require(d.ResponsibleUnit, prefix + "responsible_unit", "责任单位");
+        v.Require(d.IndustryDepartment, prefix + "industry_department", "行业主管部门");
+        v.Require(d.LeaderInCharge, prefix + "leader_in_charge", "分管市领导");
     }
 }

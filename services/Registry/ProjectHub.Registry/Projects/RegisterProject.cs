@@ -28,7 +28,7 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
         if (command.Project is null)
         {
             v.Add("project", "必填：项目信息。");
-            v.ThrowIfAny(RegistryTexts.InvalidRequest);
+            v.ThrowIfAny();
         }
 
         var draft = command.Project!;
@@ -53,7 +53,7 @@ public sealed class RegisterProject(RegistryDbContext db, UnitOfWork work, Light
             v.Add("actual_start", "实际开工日期不能晚于今天。");
         }
 
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var nowMs = time.NowMs();
         var row = new ProjectRow

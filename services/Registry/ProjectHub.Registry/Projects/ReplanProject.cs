@@ -30,7 +30,7 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
         var baseline = command.Baseline;
         var start = command.PlannedStart;
         var completion = command.PlannedCompletion;
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         if (ProjectRowMapping.Stage(row) is ProjectStage.Exited or ProjectStage.Completed)
@@ -46,7 +46,7 @@ public sealed class ReplanProject(RegistryDbContext db, UnitOfWork work, LightEn
         }
 
         v.AddRange(baseline.Validate(newStart, newCompletion));
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         return await work.RunAsync(async () =>
         {

@@ -78,7 +78,7 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
             v.Add("project", "必填：update_mask 所列字段的新值。");
         }
 
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         var before = ProjectRowMapping.ToDraft(row);
         // Values that could not be read count here, after the project is found, where reading them always did.
@@ -86,7 +86,7 @@ public sealed class UpdateProject(RegistryDbContext db, UnitOfWork work, LightEn
         var merged = Merge(before, command.Changes!, paths);
         v.AddRange(ProjectValidator.Validate(merged, time.Today()), "project.");
         ProjectStore.RequireRoutingFields(merged, v);
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var changes = Describe(before, merged);
         if (changes.Count == 0)

@@ -42,12 +42,12 @@ public sealed class SubmitProgressReport(
         if (command.Report is null)
         {
             v.Add("report", "必填：进度报告。");
-            v.ThrowIfAny(RegistryTexts.InvalidRequest);
+            v.ThrowIfAny();
         }
 
         var submitted = command.Report!;
         v.AddRange(command.ParseViolations.Items);
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
         var row = await ProjectStore.FindAsync(db, command.ProjectId, ct);
         RegistryAccess.RequireReport(caller, row);
         if (ProjectRowMapping.Stage(row) is not (ProjectStage.PreConstruction or ProjectStage.UnderConstruction))
@@ -63,7 +63,7 @@ public sealed class SubmitProgressReport(
             v.AddRange(ProgressReportValidator.Validate(submitted, ProjectRowMapping.Schedule(row), cadence, today), "report.");
         }
 
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
 
         var outline = await ReportOutline.LoadAsync(db, row.Id, ct);
         var period = outline.Where(r => r.PeriodStart == submitted.Period.Start).ToList();
@@ -72,7 +72,7 @@ public sealed class SubmitProgressReport(
         var current = currentId is { } id ? await db.Reports.FirstAsync(r => r.Id == id, ct) : null;
         var currentReport = current is null ? null : ReportRowMapping.ToDomain(current);
         var carried = MilestoneCarryForward.Apply(currentReport, submitted, command.WithdrawnMilestones, v);
-        v.ThrowIfAny(RegistryTexts.InvalidRequest);
+        v.ThrowIfAny();
         var report = carried.Report;
         var kind = ReportSubmission.Classify(currentReport, report);
         if (kind == SubmissionKind.Identical)

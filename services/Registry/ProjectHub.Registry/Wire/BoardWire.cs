@@ -37,8 +37,8 @@ public static class BoardWire
     public static RankUnitsCommand ToCommand(V1.RankUnitsRequest request)
     {
         var v = new Violations();
-        var from = WireRead.OptionalDate(request.FromDate, "from_date", v);
-        var to = WireRead.OptionalDate(request.ToDate, "to_date", v);
+        var from = WireDate.ParseOptional(request.FromDate, "from_date", v);
+        var to = WireDate.ParseOptional(request.ToDate, "to_date", v);
         return new RankUnitsCommand(from, to, v);
     }
 

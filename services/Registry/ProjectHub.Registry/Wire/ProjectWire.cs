@@ -29,7 +29,7 @@ public static class ProjectWire
         var stage = request.Stage == V1.ProjectStage.Unspecified
             ? ProjectStage.Reserve
             : EnumWire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
-        var actualStart = WireRead.OptionalDate(request.ActualStart, "actual_start", v);
+        var actualStart = WireDate.ParseOptional(request.ActualStart, "actual_start", v);
         return new RegisterProjectCommand(draft, stage, actualStart, v);
     }
 
@@ -56,8 +56,8 @@ public static class ProjectWire
             baseline = ToBaseline(request.Baseline, v, "baseline.milestones");
         }
 
-        var start = WireRead.OptionalDate(request.PlannedStart, "planned_start", v);
-        var completion = WireRead.OptionalDate(request.PlannedCompletion, "planned_completion", v);
+        var start = WireDate.ParseOptional(request.PlannedStart, "planned_start", v);
+        var completion = WireDate.ParseOptional(request.PlannedCompletion, "planned_completion", v);
         return new ReplanProjectCommand(request.ProjectId, baseline, start, completion, request.Reason, v);
     }
 
@@ -65,7 +65,7 @@ public static class ProjectWire
     {
         var v = new Violations();
         var stage = EnumWire.FromWire<V1.ProjectStage, ProjectStage>(request.Stage);
-        var actualStart = WireRead.OptionalDate(request.ActualStart, "actual_start", v);
+        var actualStart = WireDate.ParseOptional(request.ActualStart, "actual_start", v);
         return new ChangeStageCommand(request.ProjectId, stage, actualStart, request.Reason, v);
     }
 
@@ -107,10 +107,10 @@ public static class ProjectWire
             LeaderInCharge = f.LeaderInCharge.Trim(),
             ResponsiblePerson = f.ResponsiblePerson.Trim(),
             ResponsibleContact = f.ResponsibleContact.Trim(),
-            TotalInvestment = WireRead.ExactNumber(f.TotalInvestment, prefix + "total_investment", v),
-            YearPlannedInvestment = WireRead.ExactNumber(f.YearPlannedInvestment, prefix + "year_planned_investment", v),
-            PlannedStart = WireRead.Date(f.PlannedStart, prefix + "planned_start", v),
-            PlannedCompletion = WireRead.Date(f.PlannedCompletion, prefix + "planned_completion", v),
+            TotalInvestment = WireDecimal.Parse(f.TotalInvestment, prefix + "total_investment", v),
+            YearPlannedInvestment = WireDecimal.Parse(f.YearPlannedInvestment, prefix + "year_planned_investment", v),
+            PlannedStart = WireDate.Parse(f.PlannedStart, prefix + "planned_start", v),
+            PlannedCompletion = WireDate.Parse(f.PlannedCompletion, prefix + "planned_completion", v),
             Baseline = ToBaseline(f.Baseline, v, prefix + "baseline.milestones"),
         };
     }
@@ -124,8 +124,8 @@ public static class ProjectWire
 
         return new Baseline(baseline.Milestones.Select((m, i) => new Milestone(
             m.Name.Trim(),
-            WireRead.Date(m.PlannedDate, $"{prefix}[{i}].planned_date", v),
-            WireRead.ExactNumber(m.CumulativePercent, $"{prefix}[{i}].cumulative_percent", v))).ToList());
+            WireDate.Parse(m.PlannedDate, $"{prefix}[{i}].planned_date", v),
+            WireDecimal.Parse(m.CumulativePercent, $"{prefix}[{i}].cumulative_percent", v))).ToList());
     }
 
     /// <summary>
@@ -153,10 +153,10 @@ public static class ProjectWire
             changes = path switch
             {
                 "tier" => changes with { Tier = EnumWire.FromWire<V1.ProjectTier, ProjectTier>(f.Tier) ?? UnknownTier(v, at) },
-                "total_investment" => changes with { TotalInvestment = WireRead.ExactNumber(f.TotalInvestment, at, v) },
-                "year_planned_investment" => changes with { YearPlannedInvestment = WireRead.ExactNumber(f.YearPlannedInvestment, at, v) },
-                "planned_start" => changes with { PlannedStart = WireRead.Date(f.PlannedStart, at, v) },
-                "planned_completion" => changes with { PlannedCompletion = WireRead.Date(f.PlannedCompletion, at, v) },
+                "total_investment" => changes with { TotalInvestment = WireDecimal.Parse(f.TotalInvestment, at, v) },
+                "year_planned_investment" => changes with { YearPlannedInvestment = WireDecimal.Parse(f.YearPlannedInvestment, at, v) },
+                "planned_start" => changes with { PlannedStart = WireDate.Parse(f.PlannedStart, at, v) },
+                "planned_completion" => changes with { PlannedCompletion = WireDate.Parse(f.PlannedCompletion, at, v) },
                 _ => changes,
             };
         }

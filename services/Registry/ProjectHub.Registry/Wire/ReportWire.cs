@@ -33,15 +33,15 @@ public static class ReportWire
         return new ProgressReport
         {
             Period = new ReportPeriod(
-                WireRead.Date(r.PeriodStart, "report.period_start", v),
-                WireRead.Date(r.PeriodEnd, "report.period_end", v)),
-            CumulativePercent = WireRead.ExactNumber(r.CumulativePercent, "report.cumulative_percent", v),
-            PeriodInvestment = WireRead.ExactNumber(r.PeriodInvestment, "report.period_investment", v, required: false),
-            CumulativeInvestment = WireRead.ExactNumber(r.CumulativeInvestment, "report.cumulative_investment", v, required: false),
+                WireDate.Parse(r.PeriodStart, "report.period_start", v),
+                WireDate.Parse(r.PeriodEnd, "report.period_end", v)),
+            CumulativePercent = WireDecimal.Parse(r.CumulativePercent, "report.cumulative_percent", v),
+            PeriodInvestment = WireDecimal.Parse(r.PeriodInvestment, "report.period_investment", v, required: false),
+            CumulativeInvestment = WireDecimal.Parse(r.CumulativeInvestment, "report.cumulative_investment", v, required: false),
             Workers = r.Workers,
             State = state ?? ConstructionState.Normal,
             ReachedMilestones = r.ReachedMilestones
-                .Select((m, i) => new MilestoneReached(m.Name.Trim(), WireRead.Date(m.ActualDate, $"report.reached_milestones[{i}].actual_date", v)))
+                .Select((m, i) => new MilestoneReached(m.Name.Trim(), WireDate.Parse(m.ActualDate, $"report.reached_milestones[{i}].actual_date", v)))
                 .ToList(),
             Narrative = r.Narrative,
             Problems = r.Problems.ToList(),
